@@ -1,0 +1,16 @@
+package cn.smartunion.contracts;
+
+/** Topic names: {@code <context>.<aggregate>.v<major>}; dead letters go to {@code <topic>.DLT}. */
+public final class Topics {
+
+    public static final String MEMBERSHIP_ORG = "membership.org.v1";
+
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    private Topics() {
+    }
+}
