@@ -1,0 +1,161 @@
+package cn.smartunion.runtime.outbox;
+
+import cn.smartunion.runtime.events.CloudEventCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes the events waiting in aggregate documents' outboxes, in order, and then removes exactly the published
+ * ones ({@code $pull} by id), so events appended meanwhile stay. A crash between publishing and removal publishes
+ * again on the next pass: delivery is at least once and consumers are idempotent.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private final Counter published;
+    private final Counter failures;
+    private ScheduledExecutorService scheduler;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                       MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.published = Counter.builder("outbox.events.published").register(meters);
+        this.failures = Counter.builder("outbox.relay.failures").register(meters);
+    }
+
+    /** One pass over every outbox collection; returns how many events were published. */
+    public int relayPending() {
+        int count = 0;
+        for (String collection : properties.getCollections()) {
+            count += relayCollection(collection);
+        }
+        return count;
+    }
+
+    int relayCollection(String collection) {
+        Query pending = new Query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(properties.getBatchSize());
+        pending.fields().include(OutboxEvent.FIELD);
+        int count = 0;
+        for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+            List<String> sent = publishInOrder(aggregate.getList(OutboxEvent.FIELD, Document.class));
+            if (!sent.isEmpty()) {
+                removePublished(collection, aggregate.get("_id"), sent);
+                count += sent.size();
+            }
+        }
+        return count;
+    }
+
+    /** Publishes until the first failure and returns the ids that the broker acknowledged. */
+    private List<String> publishInOrder(List<Document> outbox) {
+        List<String> sent = new ArrayList<>();
+        for (Document stored : outbox) {
+            OutboxEvent event = toEvent(stored);
+            try {
+                kafka.send(CloudEventCodec.toRecord(event))
+                        .get(properties.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(event.eventId());
+                published.increment();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                failures.increment();
+                log.warn("outbox: publishing event {} of type {} to {} failed, will retry: {}",
+                        event.eventId(), event.type(), event.topic(), e.getMessage());
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** Visible for the crash tests: the window between a publish and this removal is where duplicates come from. */
+    protected void removePublished(String collection, Object aggregateId, List<String> eventIds) {
+        Update pull = new Update().pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)), pull, collection);
+    }
+
+    private static OutboxEvent toEvent(Document stored) {
+        Date time = stored.getDate("time");
+        return new OutboxEvent(stored.getString("eventId"), stored.getString("type"), stored.getString("topic"),
+                stored.getString("source"), stored.getString("subject"), stored.getString("orgPath"),
+                time == null ? null : time.toInstant(), stored.getString("dataSchema"),
+                stored.getString("traceparent"), stored.getString("data"));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null || properties.getCollections().isEmpty()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.getPollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::relayQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void relayQuietly() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("outbox: relay pass failed, next pass in {}: {}", properties.getPollInterval(), e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stop the relay before the Kafka producer and the Mongo client close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}
