@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -95,16 +96,22 @@ public final class CachingJwkSetSource implements Function<SignedJWT, Flux<JWK>>
             return null;
         }
         lastFetchStarted = now;
+        AtomicReference<Mono<Keys>> self = new AtomicReference<>();
         Mono<Keys> fetch = download()
             .doOnNext(fetched -> keys = fetched)
-            .doFinally(signal -> fetchFinished())
+            // before the outcome reaches anyone waiting: whoever looks next must not join a finished fetch
+            .doOnEach(signal -> fetchFinished(self.get()))
+            .doOnCancel(() -> fetchFinished(self.get()))
             .cache();
+        self.set(fetch);
         fetchInFlight = fetch;
         return fetch;
     }
 
-    private synchronized void fetchFinished() {
-        fetchInFlight = null;
+    private synchronized void fetchFinished(Mono<Keys> fetch) {
+        if (fetchInFlight == fetch) {
+            fetchInFlight = null;
+        }
     }
 
     private Mono<Keys> download() {
@@ -113,6 +120,7 @@ public final class CachingJwkSetSource implements Function<SignedJWT, Flux<JWK>>
             .accept(MediaType.APPLICATION_JSON)
             .retrieve()
             .bodyToMono(String.class)
+            .switchIfEmpty(Mono.error(() -> new JwksUnavailableException("Empty response for the JWK set from " + jwkSetUri)))
             .timeout(fetchTimeout)
             .map(json -> new Keys(parsePublicKeys(json), clock.instant()))
             .doOnNext(fetched -> log.info("Fetched {} signing keys from {}", fetched.set().size(), jwkSetUri))
