@@ -1,0 +1,85 @@
+package cn.smartunion.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import cn.smartunion.gateway.support.FreePort;
+import cn.smartunion.gateway.support.IdentityProviderStub;
+import cn.smartunion.gateway.support.StubService;
+import cn.smartunion.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real gateway on a random port, configured only through the environment variables it documents, in front of
+ * real HTTP stubs: membership, rights and competition answer; nothing listens where aid should be. All subclasses
+ * share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class GatewayTestBase {
+
+    static final StubService MEMBERSHIP = StubService.start("membership");
+    static final StubService RIGHTS = StubService.start("rights");
+    static final StubService COMPETITION = StubService.start("competition");
+    static final String UNREACHABLE = "http://127.0.0.1:" + FreePort.unused();
+
+    static final IdentityProviderStub IDENTITY_PROVIDER = IdentityProviderStub.start(TestTokens.SIGNING_KEY);
+    static final TestTokens TOKENS = new TestTokens(IDENTITY_PROVIDER.issuer());
+
+    static final int RIGHTS_RESPONSE_TIMEOUT_MS = 500;
+    static final int BREAKER_MINIMUM_CALLS = 4;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry env) {
+        env.add("MEMBERSHIP_SERVICE_URI", MEMBERSHIP::baseUri);
+        env.add("AID_SERVICE_URI", () -> UNREACHABLE);
+        env.add("RIGHTS_SERVICE_URI", RIGHTS::baseUri);
+        env.add("COMPETITION_SERVICE_URI", COMPETITION::baseUri);
+        // OIDC_JWKS_URI is left out on purpose: it must default to the issuer's Keycloak certs path
+        env.add("OIDC_ISSUER_URI", IDENTITY_PROVIDER::issuer);
+        env.add("RIGHTS_RESPONSE_TIMEOUT_MS", () -> RIGHTS_RESPONSE_TIMEOUT_MS);
+        env.add("BREAKER_MINIMUM_CALLS", () -> BREAKER_MINIMUM_CALLS);
+        env.add("BREAKER_WINDOW_SIZE", () -> BREAKER_MINIMUM_CALLS);
+        // every request traced, so the trace context test does not depend on a sampling draw
+        env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void startFromCleanSlate() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        resetStubs();
+    }
+
+    @AfterEach
+    void releaseHeldCalls() {
+        resetStubs();
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static void resetStubs() {
+        MEMBERSHIP.reset();
+        RIGHTS.reset();
+        COMPETITION.reset();
+    }
+}

@@ -1,0 +1,110 @@
+package cn.smartunion.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import cn.smartunion.gateway.support.ProblemAssertions;
+import cn.smartunion.gateway.support.RecordedRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static cn.smartunion.gateway.support.ProblemAssertions.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationsTest extends GatewayTestBase {
+
+    @Test
+    void servesAServiceOpenApiDocumentWithoutAToken() {
+        client.get().uri("/openapi/membership")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.info.title").isEqualTo("membership");
+        client.get().uri("/openapi/rights")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.info.title").isEqualTo("rights");
+
+        assertThat(MEMBERSHIP.received()).extracting(RecordedRequest::pathAndQuery).containsExactly("/v3/api-docs");
+        assertThat(MEMBERSHIP.received().get(0).header(HttpHeaders.AUTHORIZATION)).isNull();
+    }
+
+    @Test
+    void listsEveryServiceDocumentInTheSwaggerUi() {
+        client.get().uri("/v3/api-docs/swagger-config")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.urls[?(@.name == 'membership')].url").isEqualTo("/openapi/membership")
+            .jsonPath("$.urls[?(@.name == 'aid')].url").isEqualTo("/openapi/aid")
+            .jsonPath("$.urls[?(@.name == 'rights')].url").isEqualTo("/openapi/rights")
+            .jsonPath("$.urls[?(@.name == 'competition')].url").isEqualTo("/openapi/competition");
+
+        client.get().uri("/webjars/swagger-ui/index.html")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void reportsLivenessAndReadinessWithoutAToken() {
+        client.get().uri("/actuator/health/liveness").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetricsIncludingRoutesAndBreakers() {
+        client.get().uri("/api/membership/v1/members")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().isOk();
+
+        String scrape = client.get().uri("/actuator/prometheus").exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("jvm_memory_used_bytes", "resilience4j_circuitbreaker_state", "routeId=\"membership\"");
+    }
+
+    @Test
+    void keepsEveryOtherActuatorEndpointOutOfReach() {
+        expectProblem(client.get().uri("/actuator/env").exchange(), 401, "token-missing");
+        expectProblem(client.get().uri("/actuator/env")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange(), 403, "forbidden");
+        expectProblem(client.get().uri("/actuator")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange(), 403, "forbidden");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/membership/../../actuator/env",
+            "/api/membership/%2e%2e/%2e%2e/actuator/env",
+            "/api/membership/..%2F..%2Factuator/env",
+            "/api/membership/v1;/../../../actuator/env" })
+    void rejectsPathTricksThatWouldReachAServiceActuator(String path) throws IOException, InterruptedException {
+        // sent raw: WebTestClient would encode the path and spoil the trick
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .GET()
+            .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).contains("\"type\":\"" + ProblemAssertions.TYPE_PREFIX + "request-rejected\"");
+        assertThat(MEMBERSHIP.received()).isEmpty();
+    }
+}

@@ -1,0 +1,131 @@
+package cn.smartunion.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server standing in for one downstream service. It records every request and answers by path:
+ * <ul>
+ * <li>{@code /v3/api-docs}: a small OpenAPI document titled with the service name</li>
+ * <li>{@code .../slow}: holds the response until {@link #reset()} (the gateway must time out first)</li>
+ * <li>{@code .../unavailable}: 503; {@code .../boom}: 500, both as problem details</li>
+ * <li>anything else: 200 with the method, path and query echoed as JSON</li>
+ * </ul>
+ * Like a real service it echoes {@code X-Request-Id} back.
+ */
+public final class StubService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final HttpServer server;
+    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch stall = new CountDownLatch(1);
+
+    private StubService(String name) {
+        this.name = name;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // several threads: a stalled /slow call must not block the others
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static StubService start(String name) {
+        return new StubService(name);
+    }
+
+    public String baseUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<RecordedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    /** Forget what was received and let any held {@code /slow} call finish. */
+    public void reset() {
+        stall.countDown();
+        stall = new CountDownLatch(1);
+        received.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
+            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8));
+            received.add(request);
+
+            String requestId = request.header("X-Request-Id");
+            if (requestId != null) {
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+            }
+            String path = request.path();
+            if (path.equals("/v3/api-docs")) {
+                respond(exchange, 200, "application/json",
+                        Map.of("openapi", "3.1.0", "info", Map.of("title", name, "version", "v1"), "paths", Map.of()));
+            }
+            else if (path.endsWith("/slow")) {
+                awaitRelease();
+                respond(exchange, 200, "application/json", Map.of("service", name, "slow", true));
+            }
+            else if (path.endsWith("/unavailable")) {
+                respond(exchange, 503, "application/problem+json", Map.of("type", "stub:unavailable", "status", 503));
+            }
+            else if (path.endsWith("/boom")) {
+                respond(exchange, 500, "application/problem+json", Map.of("type", "stub:boom", "status", 500));
+            }
+            else {
+                Map<String, Object> echo = new LinkedHashMap<>();
+                echo.put("service", name);
+                echo.put("method", request.method());
+                echo.put("path", request.path());
+                echo.put("query", request.query());
+                respond(exchange, 200, "application/json", echo);
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            stall.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
