@@ -21,8 +21,8 @@ public enum ProblemKind {
     AUTHENTICATION_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
 
-    /** Tag URI (RFC 4151): stable and unique without pretending to be a page someone can fetch. */
-    static final String TYPE_PREFIX = "tag:smartunion.cn,2025:problem:";
+    /** The same URN namespace as the services' problems (service-runtime), so clients see one family of types. */
+    static final String TYPE_PREFIX = "urn:smartunion:problem:";
 
     private final HttpStatus status;
     private final String slug;

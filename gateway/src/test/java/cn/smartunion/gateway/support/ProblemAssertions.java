@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 public final class ProblemAssertions {
 
-    public static final String TYPE_PREFIX = "tag:smartunion.cn,2025:problem:";
+    public static final String TYPE_PREFIX = "urn:smartunion:problem:";
 
     private ProblemAssertions() {
     }
