@@ -2,7 +2,8 @@ package cn.smartunion.runtime.outbox;
 
 import cn.smartunion.contracts.CloudEventHeaders;
 import cn.smartunion.contracts.EventType;
-import cn.smartunion.runtime.testsupport.InMemoryMongo;
+import cn.smartunion.runtime.testing.MongoWireServer;
+import cn.smartunion.runtime.testing.TestPersonalDataKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
         // the tests drive the relay by hand, so the scheduled pass must not interfere
         "smartunion.outbox.poll-interval=1h",
         "smartunion.events.consumer.retry-interval=50ms",
-        "smartunion.events.consumer.max-attempts=3"})
+        "smartunion.events.consumer.max-attempts=3",
+        TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
 @EmbeddedKafka(partitions = 1, topics = {EventRuntimeTestApplication.TOPIC, EventRuntimeTestApplication.TOPIC + ".DLT"})
 class EventRuntimeTest {
 
@@ -51,7 +53,7 @@ class EventRuntimeTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("event-runtime-test"));
+        MongoWireServer.registerUri(registry, "event-runtime-test");
     }
 
     @Autowired MongoTemplate mongo;
