@@ -124,9 +124,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request,
+            @Nullable HttpServletResponse response) {
         log.error("Unhandled exception answered with 500, requestId={}", RequestIds.of(request), ex);
-        if (response.isCommitted()) {
+        if (response != null && response.isCommitted()) {
             return null;
         }
         return respond(problems.create(ProblemType.INTERNAL_ERROR, request));
