@@ -1,0 +1,66 @@
+package cn.smartunion.runtime.scope;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrgPrincipalTest {
+
+    private final OrgPrincipal city = principal("420000/420300");
+
+    @Test
+    void coversItsOwnUnionAndEverythingBelow() {
+        assertThat(city.covers("420000/420300")).isTrue();
+        assertThat(city.covers("420000/420300/420322")).isTrue();
+        assertThat(city.covers("420000/420300/420322/grassroots-17")).isTrue();
+    }
+
+    @Test
+    void doesNotCoverItsParentOrSiblings() {
+        assertThat(city.covers("420000")).isFalse();
+        assertThat(city.covers("420000/420500/420502")).isFalse();
+        assertThat(city.covers(null)).isFalse();
+    }
+
+    @Test
+    void aCodeThatIsAPrefixOfAnotherCodeDoesNotCoverIt() {
+        OrgPrincipal shortCode = principal("4203");
+
+        assertThat(shortCode.covers("4203/420322")).isTrue();
+        assertThat(shortCode.covers("42030")).isFalse();
+        assertThat(shortCode.covers("42030/420301")).isFalse();
+    }
+
+    @Test
+    void partnerClientWithoutOrgPathCoversNothing() {
+        OrgPrincipal partner = new OrgPrincipal("client-court", "service-account-court", null, Set.of());
+
+        assertThat(partner.hasOrgPath()).isFalse();
+        assertThat(partner.covers("420000")).isFalse();
+        assertThat(partner.covers("")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "/420000", "420000/", "420000//420300", "4200.*", "420000/420300/(x)" })
+    void rejectsMalformedOrgPaths(String orgPath) {
+        assertThatThrownBy(() -> principal(orgPath)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rolesAreAnImmutableCopy() {
+        OrgPrincipal principal = new OrgPrincipal("u1", "u1", "420000", new java.util.HashSet<>(Set.of("staff")));
+
+        assertThat(principal.hasRole("staff")).isTrue();
+        assertThat(principal.hasRole("admin")).isFalse();
+        assertThatThrownBy(() -> principal.roles().add("admin")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static OrgPrincipal principal(String orgPath) {
+        return new OrgPrincipal("user-1", "zhangsan", orgPath, Set.of("staff"));
+    }
+}
