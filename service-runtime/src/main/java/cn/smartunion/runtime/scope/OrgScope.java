@@ -31,6 +31,16 @@ public final class OrgScope {
         return Criteria.where(field).regex(subtreeRegex(principal.orgPath()));
     }
 
+    /**
+     * Restricts {@code field} to the subtree rooted at {@code orgPath}, for code that holds a scope as a path (a
+     * domain port, a projection) rather than a principal.
+     */
+    public static Criteria subtree(String field, String orgPath) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(orgPath, "orgPath");
+        return Criteria.where(field).regex(subtreeRegex(orgPath));
+    }
+
     /** {@code ^<quoted path>(/|$)}: the path itself or anything below it, never a sibling sharing a prefix. */
     static String subtreeRegex(String orgPath) {
         return "^" + quote(orgPath) + "(/|$)";
