@@ -79,6 +79,10 @@ service_environment() {
   local -a local_only=(
     "SERVER_ADDRESS=127.0.0.1"                      # loopback only
     "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true" # /actuator/health/readiness outside Kubernetes too
+    # no OpenTelemetry collector in the local run: keep tracing (ids in logs and Kafka headers), do not export
+    "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED=false"
+    "MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED=false"
+    "MANAGEMENT_LOGGING_EXPORT_OTLP_ENABLED=false"
   )
   local -a service_common=(
     "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
