@@ -253,19 +253,23 @@ stop_instance() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
-  # leftovers of an instance that was killed hard (kill -9, closed laptop lid...)
+  local leftovers=0
+  stop_leftovers && leftovers=1
+  rm -f "$INSTANCE_PIDFILE"
+  if [[ -n "${pid:-}" || $leftovers -eq 1 ]]; then say "stopped ($(elapsed "$start"))"; else say "nothing was running"; fi
+}
+
+# stops processes of an instance that was killed hard (kill -9, a closed terminal without hang-up...); true if any
+stop_leftovers() {
   local leftovers=0 name
   for name in "${SERVICES[@]}" "${INFRA[@]}"; do
     if [[ -f "$RUN/$name.pid" ]]; then
       if group_alive "$(pid_of "$name")" && group_is_ours "$(pid_of "$name")"; then leftovers=1; else rm -f "$RUN/$name.pid"; fi
     fi
   done
-  if [[ $leftovers -eq 1 ]]; then
-    say "stopping processes left behind by an earlier run"
-    stop_components
-  fi
-  rm -f "$INSTANCE_PIDFILE"
-  if [[ -n "${pid:-}" || $leftovers -eq 1 ]]; then say "stopped ($(elapsed "$start"))"; else say "nothing was running"; fi
+  [[ $leftovers -eq 1 ]] || return 1
+  say "stopping processes left behind by an earlier run that did not exit cleanly"
+  stop_components
 }
 
 acquire_instance_lock() {
@@ -561,6 +565,7 @@ cmd_start() {
   find_java
   mkdir -p "$DOWNLOADS" "$DATA/mongo" "$STATE" "$LOGS" "$RUN"
 
+  stop_leftovers || true
   local -a ports=("$KAFKA_PORT:kafka" "$KAFKA_CONTROLLER_PORT:kafka controller" "$MONGO_PORT:mongo" "$KEYCLOAK_PORT:keycloak")
   local name
   if [[ $INFRA_ONLY -eq 0 ]]; then
