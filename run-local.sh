@@ -11,7 +11,8 @@
 #   ./run-local.sh stop          stop a running instance (running ./run-local.sh a second time does the same)
 #   ./run-local.sh status        what is running, ports, memory
 #   ./run-local.sh reset         delete the local data (Kafka, Mongo, Keycloak database, demo keys); keeps downloads
-#   ./run-local.sh env           print SPRING_APPLICATION_JSON with this data folder's demo keys (for the IDE)
+#   ./run-local.sh env membership-service   print the environment the script gives that service (for an IDE
+#                                or: eval "$(./run-local.sh env membership-service)"; ./mvnw -pl membership-service spring-boot:run)
 #
 # Everything it fetches or writes lives under .local-run/ (git-ignored). See local-run/README-local-run.md.
 #
@@ -329,7 +330,7 @@ random_key() { # 32 random bytes, base64
 load_demo_keys() {
   local file="$STATE/personal-data-demo-keys"
   if [[ ! -s "$file" ]]; then
-    say "generating demo personal-data keys for this data folder ($(rel "$file"), never committed)"
+    say "generating demo personal-data keys for this data folder ($(rel "$file"), never committed)" >&2
     (umask 077 && printf 'DATA_KEY=%s\nBLIND_INDEX_KEY=%s\n' "$(random_key)" "$(random_key)" >"$file")
   fi
   local data_key blind_key
@@ -437,7 +438,7 @@ start_mongo() {
 start_keycloak() {
   local -a java_home=()
   [[ -n "${JAVA_HOME:-}" ]] && java_home=("JAVA_HOME=$JAVA_HOME")
-  launch keycloak "$LOGS/keycloak.log" env "${java_home[@]}" \
+  launch keycloak "$LOGS/keycloak.log" env ${java_home[@]+"${java_home[@]}"} \
     "KC_BOOTSTRAP_ADMIN_USERNAME=$KEYCLOAK_ADMIN_USER" "KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD" \
     "JAVA_OPTS_KC_HEAP=$KEYCLOAK_HEAP_OPTS" "JAVA_OPTS_APPEND=$MARKER" \
     bash "$KC_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" \
@@ -513,10 +514,8 @@ print_summary() {
     echo "  Then call through the gateway:  curl -H \"Authorization: Bearer \$TOKEN\" http://localhost:$GATEWAY_PORT/api/membership/v1/..."
   else
     echo
-    echo "  Run a service from your IDE with the environment that './run-local.sh' gives it (SERVICE ENVIRONMENT block):"
-    echo "    PORT=8081 MONGODB_URI=mongodb://localhost:$MONGO_PORT/membership KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
-    echo "    OIDC_ISSUER_URI=http://localhost:$KEYCLOAK_PORT/realms/$REALM OIDC_JWKS_URI=http://localhost:$KEYCLOAK_PORT/realms/$REALM/protocol/openid-connect/certs"
-    echo "    OIDC_AUDIENCE=smart-union-api SPRING_APPLICATION_JSON=<the personal-data keys: ./run-local.sh env>"
+    echo "  Run a service from your IDE or a shell with the environment the full run would give it:"
+    echo "    ./run-local.sh env membership-service      (prints PORT, MONGODB_URI, KAFKA_BOOTSTRAP_SERVERS, OIDC_*, keys...)"
   fi
   echo
   echo "  Stop: Ctrl-C here, or ./run-local.sh stop (or ./run-local.sh again) from another terminal."
@@ -644,10 +643,12 @@ cmd_status() {
   [[ $any -eq 1 ]] || say "no local-run process is running"
 }
 
-cmd_env() { # the personal-data keys of this data folder, for running services from an IDE
+cmd_env() { # the environment run-local.sh gives a service, for running it from an IDE or a shell
   mkdir -p "$STATE"
   load_demo_keys
-  echo "SPRING_APPLICATION_JSON='$PERSONAL_DATA_JSON'"
+  service_environment
+  local ref="ENV_${ENV_SERVICE//-/_}[@]" line
+  for line in "${!ref}"; do printf "export %s='%s'\n" "${line%%=*}" "${line#*=}"; done
 }
 
 cmd_reset() {
@@ -657,15 +658,20 @@ cmd_reset() {
   say "done; downloads and the unpacked Keycloak are kept"
 }
 
-usage() { sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
 COMMAND=start
+ENV_SERVICE=membership-service
 INFRA_ONLY=0
 SKIP_BUILD=0
 TIMEOUT=240
 while [[ $# -gt 0 ]]; do
   case "$1" in
     start | stop | status | reset | env) COMMAND=$1 ;;
+    membership-service | aid-service | rights-service | competition-service | gateway)
+      [[ $COMMAND == env ]] || die "'$1' only goes with the env command"
+      ENV_SERVICE=$1
+      ;;
     --infra-only) INFRA_ONLY=1 ;;
     --skip-build) SKIP_BUILD=1 ;;
     --timeout)
