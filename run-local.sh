@@ -45,7 +45,7 @@ KEYCLOAK_ADMIN_PASSWORD="admin"
 DEMO_PASSWORD=smartunion-demo
 PORTAL_SECRET=portal-demo-secret-local-only
 
-# Heap caps: the whole suite fits in about 3 GB of RSS.
+# Heap caps. Measured peak RSS of the whole suite: about 2 GB (see local-run/README-local-run.md).
 KAFKA_JAVA_OPTS=${LOCALRUN_KAFKA_JAVA_OPTS:-"-Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20"}
 MONGO_JAVA_OPTS=${LOCALRUN_MONGO_JAVA_OPTS:-"-Xms32m -Xmx256m -XX:+UseSerialGC"}
 KEYCLOAK_HEAP_OPTS=${LOCALRUN_KEYCLOAK_HEAP_OPTS:-"-Xms64m -Xmx512m"}
@@ -539,6 +539,11 @@ shutdown_instance() {
 }
 
 on_signal() {
+  set +e # stopping must not be cut short by a failing command, e.g. a write to a terminal that is gone
+  if [[ $1 == hang-up ]]; then # the terminal was closed: report to a file
+    exec >>"$LOGS/run-local.log" 2>&1
+    BOLD="" RED="" GREEN="" YELLOW="" RESET=""
+  fi
   if [[ $SHUTTING_DOWN -eq 1 ]]; then
     FORCE_STOP=1 # a second Ctrl-C: do not wait for graceful shutdowns
     return
@@ -550,6 +555,7 @@ on_signal() {
 
 on_exit() {
   local rc=$?
+  set +e
   if [[ $SHUTTING_DOWN -eq 0 && $INSTANCE_STARTED -eq 1 ]]; then
     SHUTTING_DOWN=1
     trap - INT TERM HUP
@@ -577,6 +583,7 @@ cmd_start() {
   trap 'on_signal "interrupted"' INT
   trap 'on_signal "stop requested"' TERM
   trap 'on_signal "hang-up"' HUP
+  trap '' PIPE # a closed output pipe makes writes fail instead of killing us before we stopped our processes
   trap on_exit EXIT
 
   t_phase=$(now_ms)
