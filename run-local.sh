@@ -348,7 +348,8 @@ BUILD_STAMP="$STATE/local-run.built"
 prepare_local_run_module() {
   # the Kafka broker, the Mongo wire server and the readiness checker run from local-run's runtime classpath
   local stale=0
-  [[ -s "$CLASSPATH_FILE" && -f "$BUILD_STAMP" && -d "$ROOT/local-run/target/classes" ]] || stale=1
+  # (rebuilt when local-run's sources or a pom changed since the last time, or the classes are gone)
+  [[ -s "$CLASSPATH_FILE" && -f "$BUILD_STAMP" && -f "$ROOT/local-run/target/classes/cn/smartunion/localrun/AwaitReady.class" ]] || stale=1
   if [[ $stale -eq 0 ]] && [[ -n "$(find "$ROOT/pom.xml" "$ROOT/local-run/pom.xml" "$ROOT/local-run/src/main" -newer "$BUILD_STAMP" -print -quit)" ]]; then stale=1; fi
   if [[ $stale -eq 1 ]]; then
     say "building local-run and resolving its classpath (Kafka broker, mongo-java-server)"
@@ -362,7 +363,6 @@ prepare_local_run_module() {
 build_services() {
   say "building the services and the gateway (./mvnw -q -B -DskipTests package)"
   run_waitable ./mvnw -q -B -DskipTests package || die "the build failed (see the Maven output above)"
-  touch "$BUILD_STAMP" # it compiled local-run too
 }
 
 service_jar() {
