@@ -80,6 +80,7 @@ service_environment() {
   local -a local_only=(
     "SERVER_ADDRESS=127.0.0.1"                      # loopback only
     "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true" # /actuator/health/readiness outside Kubernetes too
+    "MONGODB_HEALTH_ENABLED=false"                  # mongo-java-server does not answer the health check's `hello`
     # no OpenTelemetry collector in the local run: keep tracing (ids in logs and Kafka headers), do not export
     "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED=false"
     "MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED=false"
