@@ -1,6 +1,7 @@
 package cn.smartunion.runtime.orgdirectory;
 
 import cn.smartunion.contracts.membership.OrgRegistered;
+import cn.smartunion.runtime.scope.OrgPrincipal;
 import cn.smartunion.runtime.scope.OrgScope;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -44,17 +45,17 @@ public class OrgDirectory {
         return projection.apply(COLLECTION, registered.orgId(), eventId, effect);
     }
 
-    public Optional<OrgDirectoryEntry> findWithin(String orgId, String scopePath) {
-        Query query = Query.query(where("_id").is(orgId)).addCriteria(OrgScope.subtree("path", scopePath));
+    public Optional<OrgDirectoryEntry> findWithin(String orgId, OrgPrincipal caller) {
+        Query query = Query.query(where("_id").is(orgId)).addCriteria(OrgScope.subtree("path", caller));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(OrgDirectory::toEntry);
     }
 
-    public long countWithin(String scopePath) {
-        return mongo.count(new Query(OrgScope.subtree("path", scopePath)), COLLECTION);
+    public long countWithin(OrgPrincipal caller) {
+        return mongo.count(new Query(OrgScope.subtree("path", caller)), COLLECTION);
     }
 
-    public List<OrgDirectoryEntry> listWithin(String scopePath, int page, int size) {
-        Query query = new Query(OrgScope.subtree("path", scopePath))
+    public List<OrgDirectoryEntry> listWithin(OrgPrincipal caller, int page, int size) {
+        Query query = new Query(OrgScope.subtree("path", caller))
                 .with(Sort.by("path")).skip((long) page * size).limit(size);
         return mongo.find(query, Document.class, COLLECTION).stream().map(OrgDirectory::toEntry).toList();
     }

@@ -4,7 +4,6 @@ import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code <api-path>/org-directory}: the organisations this service knows, limited to the caller's subtree. */
+/**
+ * {@code <api-path>/org-directory}: the organisations this service knows, limited to the caller's subtree (a partner
+ * client without a place in the tree sees none).
+ */
 @RestController
 @Validated
 @RequestMapping("${smartunion.org-directory.api-path}/org-directory")
@@ -33,21 +35,13 @@ public class OrgDirectoryController {
     public Page list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                      @AuthenticationPrincipal OrgPrincipal caller) {
-        String scope = scopeOf(caller);
-        return new Page(directory.listWithin(scope, page, size), page, size, directory.countWithin(scope));
+        return new Page(directory.listWithin(caller, page, size), page, size, directory.countWithin(caller));
     }
 
     @GetMapping("/{orgId}")
     public OrgDirectoryEntry get(@PathVariable String orgId, @AuthenticationPrincipal OrgPrincipal caller) {
-        return directory.findWithin(orgId, scopeOf(caller))
+        return directory.findWithin(orgId, caller)
                 .orElseThrow(() -> new NotFoundException("organisation not found"));
-    }
-
-    private static String scopeOf(OrgPrincipal caller) {
-        if (caller.orgPath() == null) {
-            throw new AccessDeniedException("the caller belongs to no union organisation");
-        }
-        return caller.orgPath();
     }
 
     public record Page(List<OrgDirectoryEntry> items, int page, int size, long totalItems) {

@@ -60,9 +60,7 @@ class SignedTokenValidationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+        ISSUER.registerResourceServer(registry, AUDIENCE);
         MongoWireServer.registerUri(registry, "signed-token-test");
     }
 

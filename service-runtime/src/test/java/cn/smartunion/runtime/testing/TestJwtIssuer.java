@@ -27,10 +27,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A stand-in for the Keycloak realm in tests through a real HTTP port: an RSA key, its JWKS served on a loopback
  * port, and RS256-signed access tokens. Point the service at it with
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri=<jwkSetUri()>} and {@code issuer-uri=<issuer()>}.
+ * {@link #registerResourceServer}.
  * {@link #jwkSetRequests()} shows when the service fetched the key set.
  */
 public final class TestJwtIssuer implements AutoCloseable {
@@ -77,6 +79,13 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** Points the service's resource server (issuer, key set, required audience) at this issuer. */
+    public void registerResourceServer(DynamicPropertyRegistry registry, String audience) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", this::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> audience);
     }
 
     public String jwkSetUri() {
