@@ -7,7 +7,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +36,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    static final String PENDING_INDEX = "outbox_pending";
+    private static final String PENDING_KEY = OutboxEvent.FIELD + ".eventId";
+
+    private final Set<String> indexedCollections = ConcurrentHashMap.newKeySet();
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
@@ -58,7 +66,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     int relayCollection(String collection) {
-        Query pending = new Query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(properties.getBatchSize());
+        ensurePendingIndex(collection);
+        Query pending = new Query(Criteria.where(PENDING_KEY).exists(true)).limit(properties.getBatchSize());
         pending.fields().include(OutboxEvent.FIELD);
         int count = 0;
         for (Document aggregate : mongo.find(pending, Document.class, collection)) {
@@ -69,6 +78,19 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return count;
+    }
+
+    /**
+     * The relay polls several times a second: a sparse index on the outbox's event ids holds only the aggregates with
+     * pending events, so a poll reads those and never scans the collection.
+     */
+    private void ensurePendingIndex(String collection) {
+        if (indexedCollections.contains(collection)) {
+            return;
+        }
+        mongo.indexOps(collection).createIndex(new Index().on(PENDING_KEY, Sort.Direction.ASC).sparse()
+                .named(PENDING_INDEX));
+        indexedCollections.add(collection);
     }
 
     /** Publishes until the first failure and returns the ids that the broker acknowledged. */

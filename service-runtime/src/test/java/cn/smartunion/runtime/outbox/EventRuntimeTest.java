@@ -106,6 +106,24 @@ class EventRuntimeTest {
     }
 
     @Test
+    void aggregatesWithoutPendingEventsAreNotPickedUpAndThePollIsBackedByASparseIndex() {
+        String widgetId = newId();
+        saveWidget(widgetId);
+        // a relay that has not indexed anything yet: the shared one remembers collections this class drops
+        var freshRelay = new OutboxRelay(mongo, kafka, outboxProperties, new SimpleMeterRegistry());
+
+        assertThat(freshRelay.relayPending()).isZero();
+
+        assertThat(mongo.indexOps("widgets").getIndexInfo())
+                .filteredOn(index -> OutboxRelay.PENDING_INDEX.equals(index.getName()))
+                .singleElement()
+                .satisfies(index -> {
+                    assertThat(index.isSparse()).isTrue();
+                    assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("outbox.eventId");
+                });
+    }
+
+    @Test
     void removalTakesOnlyWhatWasPublishedSoEventsAppendedMeanwhileStay() {
         String widgetId = newId();
         OutboxEvent published = event(widgetId, "published");
