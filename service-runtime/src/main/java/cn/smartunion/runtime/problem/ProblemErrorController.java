@@ -3,6 +3,7 @@ package cn.smartunion.runtime.problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import cn.smartunion.runtime.personaldata.LogRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -33,7 +34,7 @@ public class ProblemErrorController implements ErrorController {
         int status = status(request, failure);
         if (status >= 500) {
             log.error("Request failed with {} outside Spring MVC, requestId={}", status, RequestIds.of(request),
-                    failure);
+                    LogRedaction.redact(failure));
         }
         return ResponseEntity.status(status)
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import cn.smartunion.runtime.personaldata.InvalidIdentifierException;
 import org.jspecify.annotations.Nullable;
+import cn.smartunion.runtime.personaldata.LogRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -56,7 +57,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * <p>Ordered last: a service's own {@code @RestControllerAdvice} (any order, including none, since services register
  * before auto-configuration) is asked first and wins for the exceptions it handles; this advice answers the rest.
  * Bodies never carry a stack trace, an exception class name, a rejected value or an internal message: unexpected
- * failures are logged with the request id the client sees.
+ * failures are logged with the request id the client sees, identifiers in their messages masked ({@link
+ * cn.smartunion.runtime.personaldata.LogRedaction}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -126,7 +128,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request,
             @Nullable HttpServletResponse response) {
-        log.error("Unhandled exception answered with 500, requestId={}", RequestIds.of(request), ex);
+        log.error("Unhandled exception answered with 500, requestId={}", RequestIds.of(request),
+                LogRedaction.redact(ex));
         if (response != null && response.isCommitted()) {
             return null;
         }
@@ -238,7 +241,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         if (statusCode.is5xxServerError()) {
-            log.error("Request failed with {}, requestId={}", statusCode.value(), RequestIds.of(servletRequest), ex);
+            log.error("Request failed with {}, requestId={}", statusCode.value(), RequestIds.of(servletRequest),
+                    LogRedaction.redact(ex));
         }
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.addAll(headers);

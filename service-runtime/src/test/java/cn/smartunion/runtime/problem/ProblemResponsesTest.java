@@ -23,6 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "smartunion.http.max-request-body=1KB", TestPersonalDataKeys.AES_KEY,
                 TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY })
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemResponsesTest {
 
     private static final TestJwtIssuer ISSUER = TestJwtIssuer.start();
@@ -50,9 +55,7 @@ class ProblemResponsesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+        ISSUER.registerResourceServer(registry, AUDIENCE);
         MongoWireServer.registerUri(registry, "problem-test");
     }
 
@@ -248,7 +251,7 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void unexpectedExceptionIs500WithAGenericDetailAndNoInternals() throws Exception {
+    void unexpectedExceptionIs500WithAGenericDetailAndNoInternals(CapturedOutput logs) throws Exception {
         HttpResponse<String> response = get("/test/problems/secret", "en");
 
         JsonNode problem = assertProblem(response, 500, "urn:smartunion:problem:internal-error", "Internal error");
@@ -258,6 +261,9 @@ class ProblemResponsesTest {
             .doesNotContain("IllegalStateException")
             .doesNotContain("java.")
             .doesNotContain("at cn.smartunion");
+        String requestId = problem.get("requestId").asString();
+        assertThat(logs.getOut()).contains(requestId, "java.lang.IllegalStateException", "1101**********002X")
+            .doesNotContain(ProblemTestApplication.CITIZEN_ID);
     }
 
     @Test

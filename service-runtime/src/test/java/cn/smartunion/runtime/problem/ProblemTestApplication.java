@@ -50,6 +50,9 @@ class ProblemTestApplication {
 
     static final String SECRET = "jdbc-password=hunter2@10.1.2.3";
 
+    /** A citizen ID number inside a third-party failure message: it must not reach the logs. */
+    static final String CITIZEN_ID = "11010519491231002X";
+
     record Address(@NotBlank String city) {
     }
 
@@ -116,7 +119,7 @@ class ProblemTestApplication {
 
         @GetMapping("/secret")
         String secret() {
-            throw new IllegalStateException("Cannot connect with " + SECRET);
+            throw new IllegalStateException("Cannot connect with " + SECRET + " while saving " + CITIZEN_ID);
         }
 
         @GetMapping("/quota")
