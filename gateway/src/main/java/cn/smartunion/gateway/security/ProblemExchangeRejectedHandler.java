@@ -31,7 +31,8 @@ class ProblemExchangeRejectedHandler implements ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        log.info("Rejected request {}: {}", RequestIdWebFilter.requestId(exchange), rejected.getMessage());
+        // neither the firewall's message (it quotes the offending header, maybe a bearer token) nor the path
+        log.info("Rejected request {} by the firewall", RequestIdWebFilter.requestId(exchange));
         return problems.write(exchange, problems.problem(exchange, ProblemKind.REQUEST_REJECTED), ProblemResponses.noExtraHeaders());
     }
 }
