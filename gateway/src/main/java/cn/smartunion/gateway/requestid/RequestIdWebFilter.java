@@ -1,9 +1,10 @@
 package cn.smartunion.gateway.requestid;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
+
+import cn.smartunion.contracts.RequestIdHeader;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,19 +15,16 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an {@code X-Request-Id}: the caller's if it is a sane token, a new UUID otherwise. The id is
+ * Gives every request an {@code X-Request-Id}: the caller's if {@link RequestIdHeader} accepts it, a new UUID otherwise. The id is
  * passed downstream and echoed in the response. Runs before security so that rejected requests carry it too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdWebFilter implements WebFilter {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestIdHeader.NAME;
 
     private static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".requestId";
-
-    // a caller-chosen id ends up in logs and downstream headers: keep it short and free of anything to inject
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -48,9 +46,6 @@ public class RequestIdWebFilter implements WebFilter {
     }
 
     static String acceptOrGenerate(String offered) {
-        if (offered != null && ACCEPTABLE.matcher(offered).matches()) {
-            return offered;
-        }
-        return UUID.randomUUID().toString();
+        return RequestIdHeader.isAcceptable(offered) ? offered : UUID.randomUUID().toString();
     }
 }
