@@ -14,7 +14,7 @@
 #   ./run-local.sh env membership-service   print the environment the script gives that service (for an IDE
 #                                or: eval "$(./run-local.sh env membership-service)"; ./mvnw -pl membership-service spring-boot:run)
 #
-# Everything it fetches or writes lives under .local-run/ (git-ignored). See local-run/README-local-run.md.
+# Everything it fetches or writes lives under .local-run/ (git-ignored). See local-run/README.md.
 #
 set -euo pipefail
 
@@ -38,6 +38,7 @@ KAFKA_CONTROLLER_PORT=9093
 MONGO_PORT=27017
 KEYCLOAK_PORT=8180
 GATEWAY_PORT=8080
+GATEWAY_MANAGEMENT_PORT=8090
 
 # Demo credentials of the LOCAL realm only (they are in local-run/keycloak/smart-union-realm.json too).
 KEYCLOAK_ADMIN_USER="admin"
@@ -45,7 +46,7 @@ KEYCLOAK_ADMIN_PASSWORD="admin"
 DEMO_PASSWORD=smartunion-demo
 PORTAL_SECRET=portal-demo-secret-local-only
 
-# Heap caps. Measured peak RSS of the whole suite: about 2 GB (see local-run/README-local-run.md).
+# Heap caps. Measured peak RSS of the whole suite: about 2 GB (see local-run/README.md).
 KAFKA_JAVA_OPTS=${LOCALRUN_KAFKA_JAVA_OPTS:-"-Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20"}
 MONGO_JAVA_OPTS=${LOCALRUN_MONGO_JAVA_OPTS:-"-Xms32m -Xmx256m -XX:+UseSerialGC"}
 KEYCLOAK_HEAP_OPTS=${LOCALRUN_KEYCLOAK_HEAP_OPTS:-"-Xms64m -Xmx512m"}
@@ -72,21 +73,20 @@ service_port() {
 # shellcheck disable=SC2034 # the ENV_* arrays are read through ${!ref} in start_service
 service_environment() {
   local issuer="http://localhost:$KEYCLOAK_PORT/realms/$REALM"
+  # the key set URI and the probes follow from these defaults in the applications themselves
   local -a oidc=(
     "OIDC_ISSUER_URI=$issuer"
-    "OIDC_JWKS_URI=$issuer/protocol/openid-connect/certs"
     "OIDC_AUDIENCE=smart-union-api"
   )
   local -a local_only=(
-    "SERVER_ADDRESS=127.0.0.1"                      # loopback only
-    "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true" # /actuator/health/readiness outside Kubernetes too
-    "MONGODB_HEALTH_ENABLED=false"                  # mongo-java-server does not answer the health check's `hello`
+    "SERVER_ADDRESS=127.0.0.1" # loopback only
     # no OpenTelemetry collector in the local run: keep tracing (ids in logs and Kafka headers), do not export
     "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED=false"
     "MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED=false"
     "MANAGEMENT_LOGGING_EXPORT_OTLP_ENABLED=false"
   )
   local -a service_common=(
+    "MONGODB_HEALTH_ENABLED=false" # mongo-java-server does not answer the health check's `hello`
     "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
     "SPRING_APPLICATION_JSON=$PERSONAL_DATA_JSON"
     "${oidc[@]}" "${local_only[@]}"
@@ -118,6 +118,8 @@ service_environment() {
     "AID_SERVICE_URI=http://localhost:$(service_port aid-service)"
     "RIGHTS_SERVICE_URI=http://localhost:$(service_port rights-service)"
     "COMPETITION_SERVICE_URI=http://localhost:$(service_port competition-service)"
+    "MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT" # actuator and Prometheus, never published
+    "MANAGEMENT_SERVER_ADDRESS=127.0.0.1"
     "${oidc[@]}" "${local_only[@]}"
   )
 }
@@ -415,7 +417,7 @@ start_kafka() {
   local dir="$DATA/kafka" props="$STATE/kafka-server.properties" template
   mkdir -p "$dir"
   template=$(cat "$CONFIG/kafka-server.properties")
-  printf '%s\n' "${template//@KAFKA_DATA_DIR@/$dir}" >"$props"
+  printf '%s\n' "${template//@KAFKA_DATA_DIR@/"$dir"}" >"$props"
   local -a log_opts=("-Dlog4j2.configurationFile=$CONFIG/log4j2.xml" "-Dlocalrun.log.file=$LOGS/kafka.log")
   if [[ ! -f "$dir/meta.properties" ]]; then
     local cluster_id
@@ -467,6 +469,7 @@ probe_of() {
     kafka) echo "kafka;localhost:$KAFKA_PORT" ;;
     mongo) echo "mongo;127.0.0.1:$MONGO_PORT" ;;
     keycloak) echo "http;http://localhost:$KEYCLOAK_PORT/realms/$REALM/.well-known/openid-configuration" ;;
+    gateway) echo "http;http://127.0.0.1:$GATEWAY_PORT/readyz" ;;
     *) echo "http;http://127.0.0.1:$(service_port "$1")/actuator/health/readiness" ;;
   esac
 }
@@ -545,10 +548,7 @@ on_signal() {
     exec >>"$LOGS/run-local.log" 2>&1
     BOLD="" RED="" GREEN="" YELLOW="" RESET=""
   fi
-  if [[ $SHUTTING_DOWN -eq 1 ]]; then
-    FORCE_STOP=1 # a second Ctrl-C: do not wait for graceful shutdowns
-    return
-  fi
+  # bash does not run this trap again while it runs, so a second Ctrl-C only takes effect after the stop
   SHUTTING_DOWN=1
   shutdown_instance "$1"
   exit 0
@@ -576,6 +576,7 @@ cmd_start() {
   local name
   if [[ $INFRA_ONLY -eq 0 ]]; then
     for name in "${SERVICES[@]}"; do ports+=("$(service_port "$name"):$name"); done
+    ports+=("$GATEWAY_MANAGEMENT_PORT:gateway management")
   fi
   check_ports_free "${ports[@]}"
 
@@ -661,6 +662,7 @@ cmd_env() { # the environment run-local.sh gives a service, for running it from 
 
 cmd_reset() {
   running_instance >/dev/null && die "stop the running instance first (./run-local.sh stop)"
+  stop_leftovers || true # a hard-killed run may have left JVMs writing to the files about to be deleted
   say "deleting local data: $(rel "$DATA"), $(rel "$STATE"), Keycloak's database ($(rel "$KC_HOME")/data/h2)"
   rm -rf "$DATA" "$STATE" "$KC_HOME/data/h2" "$KC_HOME/data/import"
   say "done; downloads and the unpacked Keycloak are kept"

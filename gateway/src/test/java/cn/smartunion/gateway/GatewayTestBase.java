@@ -12,6 +12,7 @@ import cn.smartunion.gateway.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +52,7 @@ abstract class GatewayTestBase {
         env.add("BREAKER_WINDOW_SIZE", () -> BREAKER_MINIMUM_CALLS);
         // every request traced, so the trace context test does not depend on a sampling draw
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
+        env.add("MANAGEMENT_PORT", () -> "0");
     }
 
     @Autowired
@@ -61,6 +63,9 @@ abstract class GatewayTestBase {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeEach
     void startFromCleanSlate() {

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +16,7 @@ import cn.smartunion.gateway.support.ProblemAssertions;
 import cn.smartunion.gateway.support.RecordedRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.MediaType;
 
 import static cn.smartunion.gateway.support.ProblemAssertions.expectProblem;
@@ -54,27 +57,38 @@ class OperationsTest extends GatewayTestBase {
     }
 
     @Test
-    void reportsLivenessAndReadinessWithoutAToken() {
-        client.get().uri("/actuator/health/liveness").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/health/readiness").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.status").isEqualTo("UP");
+    void reportsLivenessAndReadinessWithoutATokenOnTheEdgeAndTheManagementPort() {
+        for (WebTestClient target : List.of(client, management())) {
+            String liveness = target == client ? "/livez" : "/actuator/health/liveness";
+            String readiness = target == client ? "/readyz" : "/actuator/health/readiness";
+            target.get().uri(liveness).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+            target.get().uri(readiness).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
     }
 
     @Test
-    void exposesPrometheusMetricsIncludingRoutesAndBreakers() {
+    void exposesPrometheusMetricsIncludingRoutesAndBreakersOnlyOnTheManagementPort() {
         client.get().uri("/api/membership/v1/members")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
             .exchange()
             .expectStatus().isOk();
 
-        String scrape = client.get().uri("/actuator/prometheus").exchange()
+        String scrape = management().get().uri("/actuator/prometheus").exchange()
             .expectStatus().isOk()
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(scrape).contains("jvm_memory_used_bytes", "resilience4j_circuitbreaker_state", "routeId=\"membership\"");
+        assertThat(managementPort).isNotEqualTo(port);
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().value(status -> assertThat(status)
+            .as("the edge port serves no metrics").isIn(401, 404));
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
     }
 
     @Test

@@ -30,8 +30,10 @@ class EdgeSecurityConfig {
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/api/**").authenticated()
+                .pathMatchers("/livez", "/readyz").permitAll()
+                // actuator lives on the management port, which is not published; there the probes and the scrape
+                // need no token, and anything else exposed by configuration stays closed
                 .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                // in case more endpoints get exposed by configuration: they are for operators, not the internet
                 .pathMatchers("/actuator", "/actuator/**").denyAll()
                 // the rest is public by nature (OpenAPI documents, Swagger UI) or answered 404 by the gateway;
                 // only /api/** and /openapi/* are routed, and a test keeps it that way
