@@ -69,9 +69,8 @@ public final class MongoWireServer implements AutoCloseable {
     /** Stops listening, closes connections and the backend (the MVStore commits and releases its file lock). */
     @Override
     public void close() {
-        // MongoServer.shutdown() closes the backend too; closing an already closed MVStore is a no-op
-        server.shutdown();
-        backend.close();
+        server.shutdown(); // closes the backend too
+
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -21,7 +21,12 @@ public enum ProblemKind {
     AUTHENTICATION_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
 
-    /** The same URN namespace as the services' problems (service-runtime), so clients see one family of types. */
+    /**
+     * The services' namespace (service-runtime's {@code ProblemType}). Kinds only the edge answers keep their own names
+     * ({@code token-missing}, {@code token-invalid}, {@code upstream-unavailable}, {@code upstream-timeout},
+     * {@code authentication-unavailable}, {@code request-rejected}); {@code not-found}, {@code forbidden} and
+     * {@code internal-error} mean the same on both sides.
+     */
     static final String TYPE_PREFIX = "urn:smartunion:problem:";
 
     private final HttpStatus status;

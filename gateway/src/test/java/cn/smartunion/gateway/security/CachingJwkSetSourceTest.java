@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -38,6 +39,11 @@ class CachingJwkSetSourceTest {
     private final MutableClock clock = new MutableClock();
     private final CachingJwkSetSource source = new CachingJwkSetSource(WebClient.create(), identityProvider.jwksUri(),
             JWSAlgorithm.RS256, TIME_TO_LIVE, MIN_REFRESH_INTERVAL, Duration.ofSeconds(5), clock);
+
+    @AfterEach
+    void stopIdentityProvider() {
+        identityProvider.close();
+    }
 
     @Test
     void fetchesNothingBeforeTheFirstToken() {

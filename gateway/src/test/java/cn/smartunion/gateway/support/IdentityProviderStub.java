@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,12 +19,17 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for the Keycloak realm: publishes the public half of the given keys at the realm's JWKS path and counts
  * how often they are fetched. It can be switched to fail, as an identity provider that is down would.
  */
-public final class IdentityProviderStub {
+public final class IdentityProviderStub implements AutoCloseable {
 
     public static final String REALM_PATH = "/realms/smart-union";
     public static final String JWKS_PATH = REALM_PATH + "/protocol/openid-connect/certs";
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "stub-identity-provider");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile JWKSet published;
     private volatile boolean failing;
@@ -36,17 +42,19 @@ public final class IdentityProviderStub {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "stub-identity-provider");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(executor);
         server.createContext(JWKS_PATH, this::serveKeys);
         server.start();
     }
 
     public static IdentityProviderStub start(JWK... keys) {
         return new IdentityProviderStub(List.of(keys));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
     }
 
     public String issuer() {
