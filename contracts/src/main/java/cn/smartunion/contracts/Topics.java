@@ -4,6 +4,9 @@ package cn.smartunion.contracts;
 public final class Topics {
 
     public static final String MEMBERSHIP_ORG = "membership.org.v1";
+    public static final String MEMBERSHIP_APPLICATION = "membership.application.v1";
+    public static final String MEMBERSHIP_MEMBER = "membership.member.v1";
+    public static final String MEMBERSHIP_ENROLMENT = "membership.enrolment.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
