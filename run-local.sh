@@ -45,6 +45,7 @@ KEYCLOAK_ADMIN_USER="admin"
 KEYCLOAK_ADMIN_PASSWORD="admin"
 DEMO_PASSWORD=smartunion-demo
 PORTAL_SECRET=portal-demo-secret-local-only
+MEMBERSHIP_ADMIN_SECRET=membership-service-demo-secret-local-only # membership-service's Keycloak admin client
 
 # Heap caps. Measured peak RSS of the whole suite: about 2 GB (see local-run/README.md).
 KAFKA_JAVA_OPTS=${LOCALRUN_KAFKA_JAVA_OPTS:-"-Xms128m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20"}
@@ -95,6 +96,11 @@ service_environment() {
     "PORT=$(service_port membership-service)"
     "MONGODB_URI=mongodb://localhost:$MONGO_PORT/membership"
     "SMARTUNION_DEMO_DATA_ENABLED=true"
+    # staff accounts: Keycloak's admin API as the service account of the realm's membership-service client
+    "KEYCLOAK_ADMIN_URL=http://localhost:$KEYCLOAK_PORT"
+    "KEYCLOAK_REALM=$REALM"
+    "KEYCLOAK_ADMIN_CLIENT_ID=membership-service"
+    "KEYCLOAK_ADMIN_CLIENT_SECRET=$MEMBERSHIP_ADMIN_SECRET"
     "${service_common[@]}"
   )
   ENV_aid_service=(
@@ -506,6 +512,7 @@ print_summary() {
   echo "    city.admin      420000/420300                union-admin union-staff aid-officer rights-agent competition-organiser"
   echo "    county.admin    420000/420300/420322         (same roles, Yunxi county)"
   echo "    county2.admin   420000/420300/420323         (same roles, Zhushan county)"
+  echo "    suizhou.admin   420000/421300                (same roles, Suizhou city)"
   echo "    member.demo     420000/420300/420322/Y0001   member"
   echo "  Partner client 'portal' (client credentials), DEMO secret $PORTAL_SECRET"
   echo

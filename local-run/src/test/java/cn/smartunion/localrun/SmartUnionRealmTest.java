@@ -56,9 +56,9 @@ class SmartUnionRealmTest {
     }
 
     @Test
-    void exactlyTheThreeClients() {
+    void exactlyTheFourClients() {
         assertThat(elements(realm.path("clients")).stream().map(c -> c.path("clientId").asString()))
-                .containsExactlyInAnyOrder("mobile-app", "staff-web", "portal");
+                .containsExactlyInAnyOrder("mobile-app", "staff-web", "portal", "membership-service");
     }
 
     @Test
@@ -108,6 +108,31 @@ class SmartUnionRealmTest {
         assertThat(serviceAccount.path("credentials").isMissingNode()).isTrue();
     }
 
+    @Test
+    void membershipServiceAdministersUsersOnlyThroughItsServiceAccount() {
+        JsonNode client = client("membership-service");
+        assertThat(client.path("publicClient").asBoolean()).isFalse();
+        assertThat(client.path("clientAuthenticatorType").asString()).isEqualTo("client-secret");
+        assertThat(client.path("secret").asString()).contains("demo").contains("local-only");
+        assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.path("fullScopeAllowed").asBoolean(true)).isFalse();
+        assertThat(elements(client.path("protocolMappers"))).as("its tokens are not for the suite's APIs").isEmpty();
+
+        Set<String> userAdministration = Set.of("manage-users", "view-users", "query-users", "view-realm");
+        JsonNode serviceAccount = only(realm.path("users"),
+                u -> u.path("serviceAccountClientId").asString().equals("membership-service"));
+        assertThat(strings(serviceAccount.path("realmRoles"))).isEmpty();
+        assertThat(serviceAccount.path("clientRoles").propertyNames()).containsExactly("realm-management");
+        assertThat(strings(serviceAccount.path("clientRoles").path("realm-management")))
+                .containsExactlyInAnyOrderElementsOf(userAdministration);
+        JsonNode scope = only(realm.path("clientScopeMappings").path("realm-management"),
+                m -> m.path("client").asString().equals("membership-service"));
+        assertThat(strings(scope.path("roles"))).containsExactlyInAnyOrderElementsOf(userAdministration);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mobile-app", "staff-web", "portal"})
     void everyClientPutsTheApiAudienceAndOrgPathIntoAccessTokens(String clientId) {
@@ -122,6 +147,21 @@ class SmartUnionRealmTest {
         assertThat(orgPath.path("config").path("claim.name").asString()).isEqualTo("org_path");
         assertThat(orgPath.path("config").path("jsonType.label").asString()).isEqualTo("String");
         assertThat(orgPath.path("config").path("access.token.claim").asString()).isEqualTo("true");
+    }
+
+    @Test
+    void userProfileDeclaresTheStaffAccountRecordIdForAdminsOnly() {
+        JsonNode staffAccountId = userProfileAttribute("staff_account_id");
+        assertThat(strings(staffAccountId.path("permissions").path("edit"))).containsExactly("admin");
+        assertThat(strings(staffAccountId.path("permissions").path("view"))).containsExactly("admin");
+    }
+
+    @Test
+    void orgPathsMayHoldEveryCodeTheOrgTreeAllows() {
+        Pattern orgPathPattern = Pattern.compile(
+                userProfileAttribute("org_path").path("validations").path("pattern").path("pattern").asString());
+        assertThat(orgPathPattern.matcher("420000/420300/SY-RIDERS").matches()).isTrue();
+        assertThat(orgPathPattern.matcher("420000/../x").matches()).isFalse();
     }
 
     @Test
@@ -141,6 +181,7 @@ class SmartUnionRealmTest {
         assertUser("city.admin", "420000/420300", FUNCTIONAL_ADMIN_ROLES);
         assertUser("county.admin", "420000/420300/420322", FUNCTIONAL_ADMIN_ROLES);
         assertUser("county2.admin", "420000/420300/420323", FUNCTIONAL_ADMIN_ROLES);
+        assertUser("suizhou.admin", "420000/421300", FUNCTIONAL_ADMIN_ROLES);
         assertUser("member.demo", "420000/420300/420322/Y0001", Set.of("member"));
         assertThat(strings(user("prov.admin").path("realmRoles"))).doesNotContain("member");
         assertThat(strings(user("member.demo").path("realmRoles"))).doesNotContain("union-staff", "union-admin");
@@ -151,7 +192,7 @@ class SmartUnionRealmTest {
         List<JsonNode> humans = elements(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").isMissingNode())
                 .toList();
-        assertThat(humans).hasSize(5);
+        assertThat(humans).hasSize(6);
         Set<String> passwords = new java.util.HashSet<>();
         for (JsonNode user : humans) {
             String name = user.path("username").asString();
