@@ -468,7 +468,8 @@ public final class KeycloakTestServer {
 
     /**
      * Stops the server and every process it started: SIGTERM (the start script forwards it to the JVM, which shuts
-     * down gracefully), then SIGKILL for whatever is still there after 30 s. Returns when they are gone.
+     * down gracefully), then SIGKILL for whatever is still there after 20 s (Surefire gives a forked JVM 30 s to
+     * exit). Returns when they are gone.
      */
     public synchronized void stop() {
         if (process == null) {
@@ -478,7 +479,7 @@ public final class KeycloakTestServer {
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : all) {
             try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
+                handle.onExit().get(20, TimeUnit.SECONDS);
             }
             catch (Exception notInTime) {
                 handle.destroyForcibly();
