@@ -86,14 +86,14 @@ public class StaffAccountProvisioning {
             identityId = identities.create(new NewStaffIdentity(account.id(), username, command.email(),
                     command.firstName(), command.lastName(), account.orgPath(), roles, password));
         }
-        catch (IdentityTaken | IdentityRejected refused) {
-            accounts.remove(account); // nothing was created in Keycloak
-            throw refused instanceof IdentityTaken
-                    ? new ConflictException("the username or email is already in use by another account")
-                    : refused;
+        catch (IdentityTaken taken) {
+            accounts.remove(account); // Keycloak refused the account itself: nothing was created there
+            throw new ConflictException("the username or email is already in use by another account");
         }
         catch (RuntimeException failed) {
-            markFailed(account);
+            // Keycloak may hold part of the account (created, roles missing): mark the record, try to undo now,
+            // and leave whatever cannot be undone now to a retry or the reconciler
+            rollBack(markFailed(account));
             throw failed;
         }
         account.activate(identityId, clock.instant());
@@ -173,14 +173,29 @@ public class StaffAccountProvisioning {
         }
     }
 
-    private void markFailed(StaffAccount account) {
+    private StaffAccount markFailed(StaffAccount account) {
         try {
             account.fail(clock.instant());
-            accounts.update(account);
+            return accounts.update(account);
         }
         catch (RuntimeException e) {
             // the record stays PENDING; the reconciler rolls it back after the grace period
             log.warn("could not mark staff account {} as failed: {}", account.id(), e.toString());
+            return null;
+        }
+    }
+
+    private void rollBack(StaffAccount failed) {
+        if (failed == null) {
+            return;
+        }
+        try {
+            identities.removeIfCreatedFor(failed.username(), failed.id());
+            accounts.remove(failed);
+        }
+        catch (RuntimeException e) {
+            log.warn("staff account {}: creation failed and could not be undone yet ({}); the reconciler will",
+                    failed.id(), e.toString());
         }
     }
 
