@@ -63,10 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the master realm's well-known endpoint; a process that exits early fails the start with the end of its log.
  * Realms are imported through the admin REST API, so test classes may share one server with different realms.
  *
- * <p>Measured on the 2-core build machine (JDK 17): a start takes 15-20 s when the machine is otherwise idle, 45 s at a
- * load average of 8, 70-130 s at 16-38 (other builds running; there, about half of it is creating the in-memory
- * database and the master realm). The first start of a freshly unpacked distribution also builds it (Quarkus augmentation,
- * about 45 s more). {@link #startTime()} tells, and the start is logged.
+ * <p>Measured on the 2-core build machine (JDK 17): a start takes 15-20 s when the machine is otherwise idle, 45 s
+ * at a load average of 8, 70-130 s at 16-38 (other builds running; there, about half of it is creating the
+ * in-memory database and the master realm). The first start of a freshly unpacked distribution also builds it
+ * (Quarkus augmentation, 27-48 s more). {@link #startTime()} tells, and the start is logged.
  *
  * <p>A test JVM killed with SIGKILL cannot run its shutdown hook: the next start of this fixture stops a server
  * left behind that way (one whose command line carries this distribution's marker and whose owner JVM is gone).
