@@ -91,9 +91,9 @@ public class IdempotencyAutoConfiguration {
     static class OpenApiDocumentation {
 
         @Bean
-        IdempotencyKeyOpenApiCustomizer idempotencyKeyOpenApiCustomizer(
+        IdempotencyKeyOpenApiCustomizer idempotencyKeyOpenApiCustomizer(IdempotencyProperties properties,
                 @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-            return new IdempotencyKeyOpenApiCustomizer(List.of(actuatorPath));
+            return new IdempotencyKeyOpenApiCustomizer(List.of(actuatorPath), properties.retention());
         }
     }
 }

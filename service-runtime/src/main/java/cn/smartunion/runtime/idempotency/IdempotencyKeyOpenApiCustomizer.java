@@ -1,5 +1,6 @@
 package cn.smartunion.runtime.idempotency;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,12 @@ public class IdempotencyKeyOpenApiCustomizer implements GlobalOpenApiCustomizer 
 
     private final List<String> exemptPaths;
 
-    public IdempotencyKeyOpenApiCustomizer(List<String> exemptPaths) {
+    private final String retention;
+
+    public IdempotencyKeyOpenApiCustomizer(List<String> exemptPaths, Duration retention) {
         this.exemptPaths = List.copyOf(exemptPaths);
+        this.retention = retention.toMinutes() % 60 == 0 ? retention.toHours() + " hours"
+                : retention.toMinutes() + " minutes";
     }
 
     @Override
@@ -51,7 +56,7 @@ public class IdempotencyKeyOpenApiCustomizer implements GlobalOpenApiCustomizer 
         });
     }
 
-    private static void document(Operation operation) {
+    private void document(Operation operation) {
         List<Parameter> parameters = operation.getParameters();
         boolean declared = parameters != null && parameters.stream().anyMatch(parameter ->
                 "header".equals(parameter.getIn()) && IdempotencyKeyHeader.NAME.equalsIgnoreCase(parameter.getName()));
@@ -62,8 +67,8 @@ public class IdempotencyKeyOpenApiCustomizer implements GlobalOpenApiCustomizer 
                 .description("Makes a retried write take effect once (draft-ietf-httpapi-idempotency-key-header). "
                         + "A new random key (a UUID) per operation, reused unchanged for every retry of it. Retries "
                         + "with the same key, caller, method, path and request get the first response again, marked "
-                        + "Idempotent-Replayed: true, for 24 hours; the same key with a different request is "
-                        + "answered 422. 8 to 128 visible ASCII characters; the quoted structured-field form is "
+                        + "Idempotent-Replayed: true, for " + retention + "; the same key with a different request "
+                        + "is answered 422. 8 to 128 visible ASCII characters; the quoted structured-field form is "
                         + "also accepted.")
                 .schema(new StringSchema().minLength(IdempotencyKeyHeader.MIN_LENGTH)
                     .maxLength(IdempotencyKeyHeader.MAX_LENGTH)

@@ -1,5 +1,6 @@
 /**
- * {@code Idempotency-Key} for every service's retryable writes (ARCHITECTURE §7; draft-ietf-httpapi-idempotency-key-header),
+ * {@code Idempotency-Key} for every service's retryable writes (ARCHITECTURE §7;
+ * draft-ietf-httpapi-idempotency-key-header),
  * auto-configured by {@link cn.smartunion.runtime.idempotency.IdempotencyAutoConfiguration} for every servlet service
  * with MongoDB, without code in the controllers.
  *

@@ -25,7 +25,8 @@ class IdempotencyAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasSingleBean(IdempotencyRecords.class)
                 .hasSingleBean(IdempotencyKeyOpenApiCustomizer.class);
-            FilterRegistrationBean<?> registration = context.getBean("idempotencyFilter", FilterRegistrationBean.class);
+            FilterRegistrationBean<?> registration = context.getBean("idempotencyFilter",
+                    FilterRegistrationBean.class);
             assertThat(registration.getFilter()).isInstanceOf(IdempotencyFilter.class);
             // Spring Security's chain is registered at -100 (spring.security.filter.order), the body limit far earlier
             assertThat(registration.getOrder()).isEqualTo(-95);
@@ -34,8 +35,8 @@ class IdempotencyAutoConfigurationTest {
 
     @Test
     void followsAMovedSecurityFilterChain() {
-        runner.withPropertyValues("spring.security.filter.order=10").run(context ->
-                assertThat(context.getBean("idempotencyFilter", FilterRegistrationBean.class).getOrder()).isEqualTo(15));
+        runner.withPropertyValues("spring.security.filter.order=10").run(context -> assertThat(
+                context.getBean("idempotencyFilter", FilterRegistrationBean.class).getOrder()).isEqualTo(15));
     }
 
     @Test

@@ -37,8 +37,8 @@ class IdempotencyKeyHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "1234567", "has a space", "tab\tinside-key", "中文幂等键中文幂等键", "\"unterminated-key",
-            "\"bad\\escape-key\"", "\"inner\"quote-key\"", "\"1234567\"" })
+    @ValueSource(strings = { "", "1234567", "has a space", "tab\tinside-key", "中文幂等键中文幂等键",
+            "\"unterminated-key", "\"bad\\escape-key\"", "\"inner\"quote-key\"", "\"1234567\"" })
     void anythingElseIsRejected(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> IdempotencyKeyHeader.keyOf(List.of(value)));
     }

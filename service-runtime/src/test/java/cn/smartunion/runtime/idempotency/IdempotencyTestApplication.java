@@ -127,7 +127,8 @@ class IdempotencyTestApplication {
         }
 
         @PostMapping("/flaky/{id}")
-        ResponseEntity<Map<String, Object>> flaky(@PathVariable String id, @RequestParam(defaultValue = "500") int fail) {
+        ResponseEntity<Map<String, Object>> flaky(@PathVariable String id,
+                @RequestParam(defaultValue = "500") int fail) {
             if (attempt(id) == 1) {
                 if (fail == 500) {
                     throw new IllegalStateException("first attempt fails");
@@ -165,9 +166,10 @@ class IdempotencyTestApplication {
 
         /** State change and event in one single-document write; the ticket makes every execution's body unique. */
         private ResponseEntity<Map<String, Object>> incremented(String id, int by) {
-            OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), "cn.smartunion.test.counter.incremented.v1",
-                    "test.counter.v1", "/test-service", id, "420000", Instant.now(), "urn:test:counter-incremented",
-                    null, "{\"counterId\":\"" + id + "\",\"by\":" + by + "}");
+            OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(),
+                    "cn.smartunion.test.counter.incremented.v1", "test.counter.v1", "/test-service", id, "420000",
+                    Instant.now(), "urn:test:counter-incremented", null,
+                    "{\"counterId\":\"" + id + "\",\"by\":" + by + "}");
             Document counter = mongo.findAndModify(query(where("_id").is(id)),
                     new Update().inc("value", by).push(OutboxEvent.FIELD, event),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);

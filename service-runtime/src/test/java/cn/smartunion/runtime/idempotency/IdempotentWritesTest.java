@@ -1,5 +1,6 @@
 package cn.smartunion.runtime.idempotency;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,30 @@ class IdempotentWritesTest {
     }
 
     @Test
+    void theTokenCheckAndTheBodyLimitComeFirstAndClaimNothing() {
+        String id = newId();
+        String path = "/test/idem/counters/" + id + "/increments";
+        String unauthenticatedKey = UUID.randomUUID().toString();
+        String oversizedKey = UUID.randomUUID().toString();
+
+        HttpResponse<String> unauthenticated = client.postJson(path, "not-a-token", unauthenticatedKey, "{\"by\":1}");
+        // a chunked body (no Content-Length) is counted while this filter reads it, and stopped at 1MB
+        byte[] twoMegabytes = ("{\"by\":1,\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> oversized = client.send(client.request(path, token, oversizedKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMegabytes))));
+
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertProblem(oversized, "urn:smartunion:problem:payload-too-large");
+        for (String key : List.of(unauthenticatedKey, oversizedKey)) {
+            assertThat(mongo.findOne(query(where("key").is(key)), Document.class, recordsCollection())).isNull();
+        }
+        assertThat(attempts(id)).isZero();
+    }
+
+    @Test
     void withoutAKeyEveryRequestRunsAndReadsIgnoreTheHeader() throws Exception {
         String id = newId();
         String path = "/test/idem/counters/" + id + "/increments";
@@ -234,7 +259,8 @@ class IdempotentWritesTest {
                 .orElseThrow());
             assertThat(retry.statusCode()).isEqualTo(first.statusCode());
             assertThat(retry.body()).as("the first request's problem, its requestId included").isEqualTo(first.body());
-            assertThat(retry.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+            assertThat(retry.headers().firstValue("Content-Type"))
+                .isEqualTo(first.headers().firstValue("Content-Type"));
             assertThat(retry.headers().firstValue(REPLAYED)).hasValue("true");
         }
         assertThat(attempts(id)).as("conflict, missing and gone each ran once").isEqualTo(3);
@@ -375,6 +401,7 @@ class IdempotentWritesTest {
         assertThat(header.get("in").asString()).isEqualTo("header");
         assertThat(header.get("required").asBoolean()).isFalse();
         assertThat(header.get("schema").get("maxLength").asInt()).isEqualTo(128);
+        assertThat(header.get("description").asString()).contains("for 24 hours");
         assertThat(write.get("responses").has("422")).isTrue();
         // springdoc cannot see the 201 inside a ResponseEntity and documents the handler's answer as 200
         assertThat(write.get("responses").get("200").get("headers").has(REPLAYED)).isTrue();
