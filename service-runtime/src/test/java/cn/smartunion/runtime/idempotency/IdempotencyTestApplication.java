@@ -153,6 +153,13 @@ class IdempotencyTestApplication {
             return "x".repeat(4096);
         }
 
+        @PostMapping(path = "/forms/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        ResponseEntity<Map<String, Object>> form(@PathVariable String id, @RequestParam int by,
+                @RequestParam String note) {
+            attempt(id);
+            return incremented(id, by);
+        }
+
         @PostMapping("/uploads/{id}")
         ResponseEntity<Map<String, Object>> upload(@PathVariable String id, @RequestParam("file") MultipartFile file) {
             attempt(id);

@@ -385,6 +385,24 @@ class IdempotentWritesTest {
     }
 
     @Test
+    void formsAreComparedByTheirParametersInAnyOrder() {
+        String id = newId();
+        String key = UUID.randomUUID().toString();
+        String path = "/test/idem/forms/" + id;
+
+        HttpResponse<String> first = form(path, key, "by=2&note=%E9%80%81%E6%B8%A9%E6%9A%96");
+        HttpResponse<String> retry = form(path, key, "note=%E9%80%81%E6%B8%A9%E6%9A%96&by=2");
+        HttpResponse<String> otherValue = form(path, key, "by=3&note=%E9%80%81%E6%B8%A9%E6%9A%96");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue(REPLAYED)).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(otherValue.statusCode()).isEqualTo(422);
+        assertEffects(id, 2, 1);
+    }
+
+    @Test
     void theOpenApiDocumentOffersTheHeaderOnEveryWrite() throws Exception {
         HttpResponse<String> response = client.send(client.request("/v3/api-docs", token, null).GET());
 
@@ -419,6 +437,12 @@ class IdempotentWritesTest {
             assertThat(index.get("key", Document.class)).containsEntry("expiresAt", 1);
             assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
         });
+    }
+
+    private HttpResponse<String> form(String path, String key, String form) {
+        return client.send(client.request(path, token, key)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private HttpResponse<String> upload(String path, String key, String boundary, String csv) {
