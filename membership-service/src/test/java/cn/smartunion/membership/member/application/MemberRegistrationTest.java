@@ -4,9 +4,12 @@ import cn.smartunion.contracts.membership.ActorKind;
 import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.member.MemberServiceTestSupport;
 import cn.smartunion.membership.member.TestIdentities;
+import cn.smartunion.membership.member.domain.Actor;
+import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberRuleViolation;
 import cn.smartunion.membership.member.domain.MemberStatus;
 import cn.smartunion.membership.member.domain.Members;
+import cn.smartunion.membership.member.domain.TerminationReason;
 import cn.smartunion.membership.org.domain.OrgPath;
 import cn.smartunion.membership.org.domain.OrgType;
 import cn.smartunion.membership.org.domain.OrgUnit;
@@ -17,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,9 +76,8 @@ class MemberRegistrationTest extends MemberServiceTestSupport {
         var first = (Registration.Activated) registration.register(command(yunxi.id(), idNumber, ActorKind.STAFF, "s1"));
         assertThat(first.firstJoin()).isTrue();
         var member = members.findById(first.memberId()).orElseThrow();
-        member.terminate(cn.smartunion.membership.member.domain.TerminationReason.VOLUNTARY_EXIT,
-                LocalDate.now(cn.smartunion.membership.member.domain.Member.CHINA),
-                cn.smartunion.membership.member.domain.Actor.staff("s1"), java.time.Instant.now());
+        member.terminate(TerminationReason.VOLUNTARY_EXIT, LocalDate.now(Member.CHINA), Actor.staff("s1"),
+                Instant.now());
         members.update(member, List.of());
 
         Registration again = registration.register(command(zhushan.id(), idNumber, ActorKind.MEMBER, "kc-1"));

@@ -27,6 +27,9 @@ class PersonalInputTest {
     void legalNamesOfEveryScriptAreAcceptedButNotDigitsOrControlCharacters() {
         assertThat(LegalName.normalise("legalName", " 张三 ")).isEqualTo("张三");
         assertThat(LegalName.normalise("legalName", "阿卜杜拉·买买提")).isEqualTo("阿卜杜拉·买买提");
+        assertThat(LegalName.normalise("legalName", "阿卜杜拉 • 买买提")).isEqualTo("阿卜杜拉·买买提");
+        assertThat(LegalName.normalise("legalName", "张 三")).isEqualTo("张三");
+        assertThat(LegalName.normalise("legalName", "张\u3000小三")).isEqualTo("张小三");
         assertThat(LegalName.normalise("legalName", "Anna  Maria")).isEqualTo("Anna Maria");
         for (String bad : List.of("", "张3", "张\u0000三", "长".repeat(51))) {
             assertThatThrownBy(() -> LegalName.normalise("legalName", bad))

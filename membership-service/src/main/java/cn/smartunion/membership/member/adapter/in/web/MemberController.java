@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,6 +124,12 @@ class MemberController {
     MemberView employment(@PathVariable @Size(max = 64) String id, @Valid @RequestBody EmploymentRequest request,
                           @AuthenticationPrincipal OrgPrincipal caller) {
         return reread(lifecycle.changeEmployment(id, EmploymentRequest.details(request), caller), caller);
+    }
+
+    /** The member no longer declares any employment. */
+    @DeleteMapping("/{id}/employment")
+    MemberView clearEmployment(@PathVariable @Size(max = 64) String id, @AuthenticationPrincipal OrgPrincipal caller) {
+        return reread(lifecycle.changeEmployment(id, null, caller), caller);
     }
 
     private MemberView reread(Member changed, OrgPrincipal caller) {

@@ -54,7 +54,7 @@ class MemberProblemAdvice {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
         problem.setType(MEMBER_STATUS_CONFLICT);
         problem.setTitle(zh ? "会籍状态不允许此操作" : "Not allowed in the member's current status");
-        problem.setDetail(conflict.getMessage());
+        problem.setDetail(zh ? "会员当前状态（" + conflict.from().name() + "）不允许此操作。" : conflict.getMessage() + ".");
         problem.setProperty("status", conflict.from().name());
         return respond(problems.decorate(problem, request));
     }

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -241,12 +242,15 @@ class MemberApiTest extends MemberServiceTestSupport {
                 .content("{\"groupTags\":[\"FOOD_DELIVERY_RIDER\",\"MIGRANT_WORKER\"]}")).andExpect(status().isOk());
         mvc.perform(put(MEMBERS + "/" + memberId + "/employment").with(staff).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"employmentForm\":\"SELF_EMPLOYED\",\"platforms\":[]}")).andExpect(status().isOk());
+        mvc.perform(delete(MEMBERS + "/" + memberId + "/employment").with(staff)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.employment").doesNotExist());
         action(memberId, "retain", "{\"reasonCode\":\"LEFT_EMPLOYMENT\"}", staff).andExpect(status().isOk());
         action(memberId, "reinstate", "{}", staff).andExpect(status().isOk());
         action(memberId, "terminate", "{\"reasonCode\":\"DECEASED\"}", staff).andExpect(status().isOk());
 
         List<String> expected = List.of(EventTypes.MEMBER_ACTIVATED.type(), EventTypes.MEMBER_GROUP_TAGS_CHANGED.type(),
-                EventTypes.MEMBER_EMPLOYMENT_CHANGED.type(), EventTypes.MEMBERSHIP_RETAINED.type(),
+                EventTypes.MEMBER_EMPLOYMENT_CHANGED.type(), EventTypes.MEMBER_EMPLOYMENT_CHANGED.type(),
+                EventTypes.MEMBERSHIP_RETAINED.type(),
                 EventTypes.MEMBERSHIP_REINSTATED.type(), EventTypes.MEMBERSHIP_TERMINATED.type());
         try (Consumer<String, String> consumer = memberEvents()) {
             List<ConsumerRecord<String, String>> records = awaitRecords(consumer, memberId,
@@ -270,7 +274,10 @@ class MemberApiTest extends MemberServiceTestSupport {
             assertThat(JsonPath.<String>read(activated, "$.actorKind")).isEqualTo("STAFF");
             assertThat(JsonPath.<String>read(activated, "$.employmentForm")).isEqualTo("PLATFORM_FLEXIBLE");
             assertThat(JsonPath.<List<String>>read(records.get(1).value(), "$.added")).containsExactly("MIGRANT_WORKER");
-            assertThat(JsonPath.<String>read(records.get(5).value(), "$.reasonCode")).isEqualTo("DECEASED");
+            assertThat(JsonPath.<String>read(records.get(2).value(), "$.employerCreditCode")).isNull();
+            assertThat(JsonPath.<String>read(records.get(2).value(), "$.employmentForm")).isEqualTo("SELF_EMPLOYED");
+            assertThat(JsonPath.<String>read(records.get(3).value(), "$.employmentForm")).isNull();
+            assertThat(JsonPath.<String>read(records.get(6).value(), "$.reasonCode")).isEqualTo("DECEASED");
         }
     }
 
