@@ -220,6 +220,9 @@ class MemberApiTest extends MemberServiceTestSupport {
         mvc.perform(get(MEMBERS + "/" + memberId)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/membership/v1/group-tags").with(orgUser(YUNXI, "member")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.code=='TRUCK_DRIVER')].label").value("货车司机"));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/membership/v1/members/{id}/retain")))
+                .andExpect(content().string(containsString("/api/membership/v1/me/claim")));
     }
 
     @Test
