@@ -138,10 +138,19 @@ public class SubtreeRescoper {
 
     /** The documents of the collection with a marker set before {@code markedBefore}, with their markers. */
     public List<Document> pending(String collection, Instant markedBefore) {
+        return pending(collection, where(MARKER + ".since").lt(Date.from(markedBefore)));
+    }
+
+    /** Every document of the collection with a marker, with its marker: the moves under way or left unfinished. */
+    public List<Document> pending(String collection) {
+        return pending(collection, where(MARKER + ".since").exists(true));
+    }
+
+    private List<Document> pending(String collection, Criteria marked) {
         ensureMarkerIndex(collection);
-        Query marked = new Query(where(MARKER + ".since").lt(Date.from(markedBefore)));
-        marked.fields().include(MARKER);
-        return mongo.find(marked, Document.class, collection);
+        Query query = new Query(marked);
+        query.fields().include(MARKER);
+        return mongo.find(query, Document.class, collection);
     }
 
     private void ensureMarkerIndex(String collection) {
