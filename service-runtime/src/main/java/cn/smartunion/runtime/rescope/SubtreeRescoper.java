@@ -136,9 +136,9 @@ public class SubtreeRescoper {
         return finished;
     }
 
-    /** The documents of the collection with a marker set before {@code markedBefore}, with their markers. */
+    /** The documents of the collection with a marker set no later than {@code markedBefore}, with their markers. */
     public List<Document> pending(String collection, Instant markedBefore) {
-        return pending(collection, where(MARKER + ".since").lt(Date.from(markedBefore)));
+        return pending(collection, where(MARKER + ".since").lte(Date.from(markedBefore)));
     }
 
     /** Every document of the collection with a marker, with its marker: the moves under way or left unfinished. */

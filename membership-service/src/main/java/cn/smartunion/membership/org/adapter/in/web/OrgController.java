@@ -43,7 +43,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The union organisation tree. Callers see and change only their own subtree (anything else is not found); changes
@@ -132,7 +134,9 @@ class OrgController {
                   @RequestParam(defaultValue = "false") boolean includeDissolved,
                   @RequestParam(required = false) @Size(min = 1, max = 64) String under,
                   @AuthenticationPrincipal OrgPrincipal caller) {
-        var result = queries.list(caller, under, new OrgUnits.ListFilter(type, includeDissolved), page, size);
+        Set<OrgType> types = type == null ? Set.of()
+                : type.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        var result = queries.list(caller, under, new OrgUnits.ListFilter(types, includeDissolved), page, size);
         return new PageView(result.items().stream().map(OrgSummaryView::of).toList(), result.page(), result.size(),
                 result.totalItems());
     }

@@ -277,6 +277,9 @@ class OrgLifecycleApiTest extends MembershipSpringTest {
         assertThat(listedIds(ORGS + "?size=200&type=GRASSROOTS_UNION&type=SUB_BRANCH&under=" + cityA.id()))
                 .containsExactly(union.id(), branch.id());
         mvc.perform(get(ORGS + "?type=NOPE").with(orgUser(HUBEI, "union-staff"))).andExpect(status().isBadRequest());
+        mvc.perform(get(ORGS + "?type=&includeDissolved=").with(orgUser(HUBEI, "union-staff"))).andExpect(status().isOk());
+        mvc.perform(get(ORGS + "?includeDissolved=perhaps").with(orgUser(HUBEI, "union-staff")))
+                .andExpect(status().isBadRequest());
         mvc.perform(get(ORGS + "?under=" + cityB.id()).with(orgUser(cityA.path().value(), "union-staff")))
                 .andExpect(status().isNotFound());
         String page = mvc.perform(get(ORGS + "?size=200&under=" + county.id()).with(orgUser(HUBEI, "union-staff")))
