@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,11 +45,13 @@ public class OrgDirectory {
     public static final RescopeTarget RESCOPE_TARGET = RescopeTarget.treeBelow(COLLECTION, "path", null);
 
     private static final int MOVE_ATTEMPTS = 5;
+    static final String PATH_INDEX = "path";
 
     private final MongoTemplate mongo;
     private final IdempotentProjection projection;
     private final SubtreeRescoper rescoper;
     private final Clock clock;
+    private volatile boolean indexed;
 
     public OrgDirectory(MongoTemplate mongo, IdempotentProjection projection, SubtreeRescoper rescoper, Clock clock) {
         this.mongo = mongo;
@@ -59,6 +62,7 @@ public class OrgDirectory {
 
     /** @return false when this event (or a later revision of the organisation) had been applied before */
     public boolean apply(String eventId, OrgRegistered registered) {
+        ensurePathIndex();
         Update effect = new Update()
                 .set("code", registered.code())
                 .set("name", registered.name())
@@ -110,6 +114,11 @@ public class OrgDirectory {
             }
             String from = entry == null || entry.getString("path") == null ? moved.oldPath() : entry.getString("path");
             String to = placedUnder(moved.newParentId(), lastSegment(moved.newPath()), moved.newPath());
+            if (within(to, from)) {
+                // the new parent is still below the unit here only because its own move out has not arrived yet;
+                // the event's path is right, and that later move re-paths the parent from wherever it is then
+                to = moved.newPath();
+            }
             Update effect = withVersion(new Update().set("path", to).set("parentId", moved.newParentId()),
                     moved.version());
             if (!from.equals(to)) {
@@ -153,6 +162,10 @@ public class OrgDirectory {
         Document parent = mongo.findOne(parentPath, Document.class, COLLECTION);
         return parent == null || parent.getString("path") == null ? pathFromEvent
                 : parent.getString("path") + "/" + code;
+    }
+
+    private static boolean within(String path, String ancestorOrSelf) {
+        return path.equals(ancestorOrSelf) || path.startsWith(ancestorOrSelf + "/");
     }
 
     private static String lastSegment(String path) {
@@ -202,6 +215,14 @@ public class OrgDirectory {
     public List<OrgDirectoryEntry> listWithin(OrgPrincipal caller, boolean includeDissolved, int page, int size) {
         Query query = within(caller, includeDissolved).with(Sort.by("path")).skip((long) page * size).limit(size);
         return mongo.find(query, Document.class, COLLECTION).stream().map(OrgDirectory::toEntry).toList();
+    }
+
+    /** Scoped reads and re-pathing select by an anchored prefix of the path, which an index on it answers. */
+    private void ensurePathIndex() {
+        if (!indexed) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("path", Sort.Direction.ASC).named(PATH_INDEX));
+            indexed = true;
+        }
     }
 
     private static Query within(OrgPrincipal caller, boolean includeDissolved) {

@@ -107,6 +107,18 @@ class OrgDirectoryTest {
     }
 
     @Test
+    void aMoveUnderAUnitWhoseOwnMoveOutHasNotArrivedYetEndsUpConsistentOnceItDoes() {
+        givenTree();
+        // membership-service moved G1 out to Suizhou, then Yunxi under G1; the second event arrives first here
+        directory.apply("e-yunxi", moved("yunxi", "shiyan", "g1", "42/4203/420322", "42/4213/G1/420322", 1));
+        directory.apply("e-g1", moved("g1", "yunxi", "suizhou", "42/4203/420322/G1", "42/4213/G1", 1));
+
+        assertThat(paths()).containsEntry("g1", "42/4213/G1").containsEntry("g1a", "42/4213/G1/A")
+                .containsEntry("yunxi", "42/4213/G1/420322");
+        assertThat(new SubtreeRescoper(mongo, 2).pending(OrgDirectory.COLLECTION)).isEmpty();
+    }
+
+    @Test
     void eventsOfAnOrganisationApplyOnlyInIncreasingRevision() {
         givenTree();
         directory.apply("e-upd-2", updated("g1", "新名称", 2));
