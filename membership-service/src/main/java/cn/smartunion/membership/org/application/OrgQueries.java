@@ -36,11 +36,6 @@ public class OrgQueries {
         return new OrgDetails(unit, members.countAt(unit.id()), units.countActiveUnitsUnder(unit.id()));
     }
 
-    /** Active units in the caller's subtree, ordered by path. */
-    public OrgUnits.PageOf<OrgUnit> subtree(OrgPrincipal caller, int page, int size) {
-        return units.listWithin(OrgRegistration.scopeOf(caller), page, Math.min(size, MAX_PAGE_SIZE));
-    }
-
     /**
      * Units in the subtree of {@code underId} (the caller's own subtree when null), ordered by path, with their
      * member counts.

@@ -19,7 +19,6 @@ import java.util.UUID;
 @Service
 public class OrgRegistration {
 
-    static final String ADMIN_ROLE = OrgAccess.ADMIN_ROLE;
     static final String PARENT_DISSOLVED = "PARENT_DISSOLVED";
 
     private final OrgUnits units;
@@ -98,7 +97,7 @@ public class OrgRegistration {
         return OrgAccess.scopeOf(caller);
     }
 
-    static String newId() {
+    private static String newId() {
         return UUID.randomUUID().toString();
     }
 }

@@ -63,18 +63,11 @@ public interface OrgUnits {
     /** Units within {@code subtree} (its root included), ordered by path. */
     PageOf<OrgUnit> listWithin(OrgPath subtree, ListFilter filter, int page, int size);
 
-    /** Active units of every kind within {@code subtree}. */
-    default PageOf<OrgUnit> listWithin(OrgPath subtree, int page, int size) {
-        return listWithin(subtree, ListFilter.ACTIVE, page, size);
-    }
-
     /**
      * @param types            kinds to list; empty for all
      * @param includeDissolved whether dissolved units are listed too
      */
     record ListFilter(Set<OrgType> types, boolean includeDissolved) {
-
-        public static final ListFilter ACTIVE = new ListFilter(Set.of(), false);
 
         public ListFilter {
             types = types == null ? Set.of() : Set.copyOf(types);

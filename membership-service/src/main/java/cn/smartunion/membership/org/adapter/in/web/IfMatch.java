@@ -18,7 +18,7 @@ final class IfMatch {
     private IfMatch() {
     }
 
-    /** For replacing the record: lost updates are not an option, so the header is required. */
+    /** For replacing the record: lost updates are not an option, so the header must name a revision. */
     static long required(String header) {
         Long revision = optional(header);
         if (revision == null) {
@@ -28,9 +28,9 @@ final class IfMatch {
         return revision;
     }
 
-    /** For commands (move, dissolve): checked when given. */
+    /** For commands (move, dissolve): checked when given; {@code *} (any current revision) checks nothing. */
     static Long optional(String header) {
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }
         Matcher matcher = REVISION.matcher(header);

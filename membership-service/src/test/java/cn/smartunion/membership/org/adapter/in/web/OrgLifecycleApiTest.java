@@ -114,6 +114,7 @@ class OrgLifecycleApiTest extends MembershipSpringTest {
         mvc.perform(put(ORGS + "/" + union.id()).with(admin(HUBEI)).contentType(MediaType.APPLICATION_JSON).content(record))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.type").value("urn:smartunion:problem:precondition-required"));
+        mvc.perform(update(union, "*", record)).andExpect(status().isPreconditionRequired());
         mvc.perform(update(union, "\"7\"", record)).andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:smartunion:problem:precondition-failed"));
@@ -181,7 +182,7 @@ class OrgLifecycleApiTest extends MembershipSpringTest {
 
     @Test
     void aMoveTakesTheWholeSubtreeAlongReScopesItAndIsAnnounced() throws Exception {
-        mvc.perform(move(county, cityB).with(admin(HUBEI)))
+        mvc.perform(move(county, cityB).with(admin(HUBEI)).header("If-Match", "*"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.parentId").value(cityB.id()))
                 .andExpect(jsonPath("$.path").value(cityB.path() + "/" + county.code()))
