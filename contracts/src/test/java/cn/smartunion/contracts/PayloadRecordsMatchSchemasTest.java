@@ -14,7 +14,10 @@ import cn.smartunion.contracts.membership.MembershipApplicationSubmitted;
 import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
+import cn.smartunion.contracts.membership.OrgDissolved;
+import cn.smartunion.contracts.membership.OrgMoved;
 import cn.smartunion.contracts.membership.OrgRegistered;
+import cn.smartunion.contracts.membership.OrgUpdated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,9 @@ class PayloadRecordsMatchSchemasTest {
 
     static final Map<EventType, Class<? extends Record>> RECORDS = Map.ofEntries(
             Map.entry(EventTypes.ORG_REGISTERED, OrgRegistered.class),
+            Map.entry(EventTypes.ORG_UPDATED, OrgUpdated.class),
+            Map.entry(EventTypes.ORG_MOVED, OrgMoved.class),
+            Map.entry(EventTypes.ORG_DISSOLVED, OrgDissolved.class),
             Map.entry(EventTypes.APPLICATION_SUBMITTED, MembershipApplicationSubmitted.class),
             Map.entry(EventTypes.APPLICATION_REJECTED, MembershipApplicationRejected.class),
             Map.entry(EventTypes.MEMBER_ACTIVATED, MemberActivated.class),

@@ -19,8 +19,12 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     CONFLICT("conflict", 409),
+    /** A conditional request ({@code If-Match}) names a version the resource no longer has. */
+    PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    /** The request must be conditional ({@code If-Match} with the version from the {@code ETag}) and is not. */
+    PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", 503),
