@@ -3,10 +3,12 @@ package cn.smartunion.runtime.rescope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
 
 import java.time.Clock;
 
@@ -29,5 +31,12 @@ public class RescopeAutoConfiguration {
     RescopeSweeper rescopeSweeper(SubtreeRescoper rescoper, ObjectProvider<RescopeTarget> targets,
                                   RescopeProperties properties, ObjectProvider<Clock> clock) {
         return new RescopeSweeper(rescoper, targets, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(KafkaListener.class)
+    OwnedRecordsFollowMoves ownedRecordsFollowMoves(SubtreeRescoper rescoper, ObjectProvider<RescopeTarget> targets) {
+        return new OwnedRecordsFollowMoves(rescoper, targets.orderedStream().toList());
     }
 }
