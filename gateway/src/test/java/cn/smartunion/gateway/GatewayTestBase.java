@@ -38,6 +38,7 @@ abstract class GatewayTestBase {
 
     static final int RIGHTS_RESPONSE_TIMEOUT_MS = 500;
     static final int BREAKER_MINIMUM_CALLS = 4;
+    static final int REQUEST_BODY_MAX_BYTES = 64 * 1024;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry env) {
@@ -53,6 +54,7 @@ abstract class GatewayTestBase {
         // every request traced, so the trace context test does not depend on a sampling draw
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         env.add("MANAGEMENT_PORT", () -> "0");
+        env.add("REQUEST_BODY_MAX_SIZE", () -> REQUEST_BODY_MAX_BYTES + "B");
     }
 
     @Autowired

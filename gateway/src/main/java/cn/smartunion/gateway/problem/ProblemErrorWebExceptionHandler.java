@@ -86,6 +86,9 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         if (status == HttpStatus.NOT_FOUND.value()) {
             return write(exchange, ProblemKind.NOT_FOUND, ProblemResponses.noExtraHeaders());
         }
+        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return write(exchange, ProblemKind.PAYLOAD_TOO_LARGE, ProblemResponses.noExtraHeaders());
+        }
         if (status >= 500) {
             log.error("Request {} failed with {}", requestId(exchange), status, error);
         }
