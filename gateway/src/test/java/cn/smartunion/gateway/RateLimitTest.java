@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Its own context: budgets small enough to use up in a test, refilled too slowly to refill during one. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a bound for a stuck call on a busy build machine, not a speed requirement
+@AutoConfigureWebTestClient(timeout = "30s")
 class RateLimitTest {
 
     static final StubService MEMBERSHIP = StubService.start("membership");
