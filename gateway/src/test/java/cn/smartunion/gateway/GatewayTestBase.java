@@ -57,6 +57,8 @@ abstract class GatewayTestBase {
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         env.add("MANAGEMENT_PORT", () -> "0");
         env.add("REQUEST_BODY_MAX_SIZE", () -> REQUEST_BODY_MAX_BYTES + "B");
+        // generous for a busy build machine; aid is refused at once anyway
+        env.add("OPENAPI_FETCH_TIMEOUT", () -> "20s");
         env.add("CORS_ALLOWED_ORIGINS", () -> MOBILE_WEB_ORIGIN + ", https://*.console.union.example");
         // the tests play the TLS-terminating load balancer from loopback
         env.add("TRUSTED_PROXIES", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
