@@ -134,6 +134,24 @@ class OperationsTest extends GatewayTestBase {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/loggers",
+            "/actuator/heapdump", "/actuator/threaddump", "/actuator/gateway/routes", "/actuator/gateway/globalfilters" })
+    void servesNothingButHealthAndMetricsEvenOnTheManagementPort(String path) {
+        for (WebTestClient target : List.of(client, management())) {
+            target.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as("%s on port %s", path, target == client ? "edge" : "management")
+                    .isIn(403, 404));
+        }
+        // the gateway's route actuator would even let a caller add routes
+        management().post().uri("/actuator/gateway/refresh")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().value(status -> assertThat(status).isIn(403, 404));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "/api/membership/../../actuator/env",
             "/api/membership/%2e%2e/%2e%2e/actuator/env",

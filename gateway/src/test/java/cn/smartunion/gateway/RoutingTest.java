@@ -63,6 +63,25 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void continuesTheCallersTraceDownstreamAlongWithTheRequestId() {
+        String callerTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpanId = "00f067aa0ba902b7";
+
+        client.get().uri("/api/membership/v1/members")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .header("traceparent", "00-" + callerTraceId + "-" + callerSpanId + "-01")
+            .header("X-Request-Id", "mobile-7f3a.43")
+            .exchange()
+            .expectStatus().isOk();
+
+        RecordedRequest forwarded = MEMBERSHIP.received().get(0);
+        // same trace, the gateway's own span as the parent
+        assertThat(forwarded.header("traceparent")).matches("00-" + callerTraceId + "-[0-9a-f]{16}-01")
+            .doesNotContain(callerSpanId);
+        assertThat(forwarded.header("X-Request-Id")).isEqualTo("mobile-7f3a.43");
+    }
+
+    @Test
     void keepsTheCallersRequestId() {
         client.get().uri("/api/membership/v1/members")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
