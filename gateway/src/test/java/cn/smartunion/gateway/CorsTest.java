@@ -103,6 +103,18 @@ class CorsTest extends GatewayTestBase {
     }
 
     @Test
+    void keepsTheEdgesCorsHeadersWhenAServiceSendsItsOwn() {
+        client.get().uri("/api/membership/v1/members/own-cors")
+            .header(HttpHeaders.ORIGIN, MOBILE_WEB_ORIGIN)
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valuesMatch(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, MOBILE_WEB_ORIGIN)
+            .expectHeader().valuesMatch(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+            .expectHeader().values(HttpHeaders.VARY, vary -> assertThat(vary).doesNotHaveDuplicates());
+    }
+
+    @Test
     void leavesRequestsWithoutAnOriginAlone() {
         client.method(HttpMethod.GET).uri("/api/membership/v1/members")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stub's</li>
  * <li>{@code .../slow}: holds the response until {@link #reset()} (the gateway must time out first)</li>
  * <li>{@code .../unavailable}: 503; {@code .../boom}: 500, both as problem details</li>
+ * <li>{@code .../own-cors}: 200 with CORS headers of its own (which the edge must not let through beside its own)</li>
  * <li>anything else: 200 with the method, path and query echoed as JSON</li>
  * </ul>
  * Like a real service it echoes {@code X-Request-Id} back.
@@ -135,6 +136,12 @@ public final class StubService implements AutoCloseable {
             }
             else if (path.endsWith("/unavailable")) {
                 respond(exchange, 503, "application/problem+json", Map.of("type", "stub:unavailable", "status", 503));
+            }
+            else if (path.endsWith("/own-cors")) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Credentials", "false");
+                exchange.getResponseHeaders().set("Vary", "Origin");
+                respond(exchange, 200, "application/json", Map.of("service", name));
             }
             else if (path.endsWith("/boom")) {
                 respond(exchange, 500, "application/problem+json", Map.of("type", "stub:boom", "status", 500));
