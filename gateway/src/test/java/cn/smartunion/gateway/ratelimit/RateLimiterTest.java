@@ -1,10 +1,8 @@
 package cn.smartunion.gateway.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import cn.smartunion.gateway.ratelimit.RateLimitDecision.Policy;
+import cn.smartunion.gateway.support.MutableClock;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -191,37 +190,5 @@ class RateLimiterTest {
 
     private static Jwt partnerToken(String clientId, String subject) {
         return Jwt.withTokenValue("token").header("alg", "RS256").subject(subject).claim("azp", clientId).build();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

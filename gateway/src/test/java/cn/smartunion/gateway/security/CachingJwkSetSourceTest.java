@@ -1,10 +1,7 @@
 package cn.smartunion.gateway.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import cn.smartunion.gateway.support.IdentityProviderStub;
+import cn.smartunion.gateway.support.MutableClock;
 import cn.smartunion.gateway.support.TestTokens;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,7 +41,7 @@ class CachingJwkSetSourceTest {
     private static final RSAKey ROTATED_IN_KEY = TestTokens.UNPUBLISHED_KEY;
 
     private final IdentityProviderStub identityProvider = IdentityProviderStub.start(REALM_KEY);
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-05-01T08:00:00Z"));
     private final CachingJwkSetSource source = new CachingJwkSetSource(WebClient.create(), identityProvider.jwksUri(),
             JWSAlgorithm.RS256, TIME_TO_LIVE, MIN_REFRESH_INTERVAL, Duration.ofSeconds(5), clock);
 
@@ -209,30 +207,5 @@ class CachingJwkSetSourceTest {
         // only the header matters to the key source
         return new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().build());
-    }
-
-    private static final class MutableClock extends Clock {
-
-        // read by the fetch on an HTTP client thread
-        private volatile Instant now = Instant.parse("2025-05-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
