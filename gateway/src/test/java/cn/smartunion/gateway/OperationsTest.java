@@ -76,6 +76,7 @@ class OperationsTest extends GatewayTestBase {
             .expectBody()
             .jsonPath("$.urls[?(@.name == 'all services')].url").isEqualTo("/openapi")
             .jsonPath("$['urls.primaryName']").isEqualTo("all services")
+            .jsonPath("$.validatorUrl").isEqualTo("none")
             .jsonPath("$.urls[?(@.name == 'membership')].url").isEqualTo("/openapi/membership")
             .jsonPath("$.urls[?(@.name == 'aid')].url").isEqualTo("/openapi/aid")
             .jsonPath("$.urls[?(@.name == 'rights')].url").isEqualTo("/openapi/rights")
