@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
@@ -510,6 +512,29 @@ class TransferApiTest extends MemberServiceTestSupport {
             String record = body(mvc.perform(get(MEMBERS + "/" + memberId).with(owner)).andExpect(status().isOk()));
             assertThat(JsonPath.<List<String>>read(record, "$.history[*].to")).hasSize(3);
         }
+    }
+
+    @Test
+    void thePendingTransferIsIndexedByDestinationAndDeadlineAndLeavesTheDocumentWhenItEnds() throws Exception {
+        assertThat(mongo.indexOps("members").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("pending_transfer_to", "pending_transfer_due", "pending_transfer_id", "transfers_to");
+        String memberId = registered("白露生", TestIdentities.citizenIdNumber(), null);
+        String transferId = requested(memberId, zengdu.id(), orgUser(YUNXI, "union-staff"));
+
+        Document pending = mongo.findById(memberId, Document.class, "members");
+        assertThat(pending).isNotNull();
+        Document transfer = pending.get("pendingTransfer", Document.class);
+        assertThat(transfer.getString("transferId")).isEqualTo(transferId);
+        assertThat(transfer.getString("toOrgPath")).isEqualTo(ZENGDU);
+        assertThat(transfer.getString("fromOrgPath")).isEqualTo(YUNXI);
+        assertThat(transfer.get("expiresAt")).isInstanceOf(java.util.Date.class);
+
+        decide(transferId, "withdraw", null, orgUser(YUNXI, "union-staff")).andExpect(status().isOk());
+        Document ended = mongo.findById(memberId, Document.class, "members");
+        assertThat(ended).isNotNull();
+        assertThat(ended.containsKey("pendingTransfer")).isFalse();
+        assertThat(ended.getList("transfers", Document.class)).extracting(closed -> closed.getString("status"))
+                .containsExactly("WITHDRAWN");
     }
 
     private void assertZhushanNeverSees(String transferId, RequestPostProcessor zhushan) throws Exception {
