@@ -123,8 +123,13 @@ public class MemberTransfers {
             List<String> due = members.findTransfersDue(now, settings.expirySweepBatchSize());
             int expiredInPass = 0;
             for (String memberId : due) {
-                if (expire(memberId, now)) {
-                    expiredInPass++;
+                try {
+                    if (expire(memberId, now)) {
+                        expiredInPass++;
+                    }
+                } catch (RuntimeException e) {
+                    // one unreadable record must not hold up every other expiry; it is retried on the next sweep
+                    log.warn("transfer expiry of member {} failed: {}", memberId, e.getClass().getSimpleName());
                 }
             }
             expired += expiredInPass;
