@@ -10,9 +10,12 @@ import cn.smartunion.membership.member.MemberServiceTestSupport;
 import cn.smartunion.membership.member.TestIdentities;
 import cn.smartunion.membership.member.application.MemberTransfers;
 import cn.smartunion.membership.member.domain.Member;
+import cn.smartunion.membership.org.application.MoveOrg;
+import cn.smartunion.membership.org.application.OrgRestructuring;
 import cn.smartunion.membership.org.domain.OrgPath;
 import cn.smartunion.membership.org.domain.OrgType;
 import cn.smartunion.membership.org.domain.OrgUnit;
+import cn.smartunion.runtime.scope.OrgPrincipal;
 import cn.smartunion.runtime.testing.TestJwts;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,6 +42,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +51,7 @@ import java.util.concurrent.Future;
 
 import static cn.smartunion.runtime.testing.TestJwts.orgUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,6 +76,7 @@ class TransferApiTest extends MemberServiceTestSupport {
 
     @Autowired MockMvc mvc;
     @Autowired MemberTransfers memberTransfers;
+    @Autowired OrgRestructuring restructuring;
     @Autowired MongoTemplate mongo;
 
     private OrgUnit zengdu;
@@ -535,6 +541,35 @@ class TransferApiTest extends MemberServiceTestSupport {
         assertThat(ended.containsKey("pendingTransfer")).isFalse();
         assertThat(ended.getList("transfers", Document.class)).extracting(closed -> closed.getString("status"))
                 .containsExactly("WITHDRAWN");
+    }
+
+    @Test
+    void aPendingTransferFollowsItsDestinationWhenThatUnionMovesInTheTree() throws Exception {
+        String code = "MV" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        OrgUnit destination = orgRegistration.registerChildIfAbsent(new OrgPath(ZENGDU), code, "曾都某物流公司工会",
+                OrgType.GRASSROOTS_UNION);
+        OrgUnit guangshui = orgRegistration.registerChildIfAbsent(new OrgPath(SUIZHOU), "421381", "广水市总工会",
+                OrgType.COUNTY_FEDERATION);
+        String memberId = registered("江海生", TestIdentities.citizenIdNumber(), null);
+        String transferId = requested(memberId, destination.id(), orgUser(YUNXI, "union-staff"));
+
+        restructuring.move(new MoveOrg(destination.id(), guangshui.id()), new OrgPrincipal("suizhou-admin",
+                "suizhou.admin", SUIZHOU, Set.of("union-admin", "union-staff")), null);
+
+        String moved = SUIZHOU + "/421381/" + code;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Document member = mongo.findById(memberId, Document.class, "members");
+            assertThat(member).isNotNull();
+            assertThat(member.get("pendingTransfer", Document.class).getString("toOrgPath")).isEqualTo(moved);
+        });
+        assertThat(listedIds(TRANSFERS + "?direction=incoming&size=200", orgUser(SUIZHOU + "/421381", "union-staff"),
+                "$.items[*].transferId")).contains(transferId);
+        assertThat(listedIds(TRANSFERS + "?direction=incoming&size=200", orgUser(ZENGDU, "union-staff"),
+                "$.items[*].transferId")).doesNotContain(transferId);
+        decide(transferId, "accept", null, orgUser(moved, "union-staff")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.toOrg.path").value(moved));
+        mvc.perform(get(MEMBERS + "/" + memberId).with(orgUser(moved, "union-staff"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.org.path").value(moved));
     }
 
     private void assertZhushanNeverSees(String transferId, RequestPostProcessor zhushan) throws Exception {
