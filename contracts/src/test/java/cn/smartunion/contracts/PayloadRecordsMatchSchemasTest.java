@@ -94,6 +94,18 @@ class PayloadRecordsMatchSchemasTest {
                 .singleElement().asString().contains("legalName");
     }
 
+    @Test
+    void aMemberTransferredCarriesTheDateTheMembershipMovedAndMayCarryTheRequestReason() {
+        String transferred = """
+                {"memberId":"m-1","transferId":"t-1","fromOrgId":"o-1","fromOrgPath":"420000/420300/420322",
+                 "toOrgId":"o-2","toOrgPath":"420000/421300/421303","crossProvince":false,
+                 "reasonCode":"RELOCATED","effectiveOn":"2026-11-21","transferredAt":"2026-11-21T08:00:00Z"}""";
+        assertThat(EventSchemaAssertions.violations(EventTypes.MEMBER_TRANSFERRED, transferred)).isEmpty();
+        assertThat(EventSchemaAssertions.violations(EventTypes.MEMBER_TRANSFERRED,
+                transferred.replace("\"effectiveOn\":\"2026-11-21\",", "")))
+                .singleElement().asString().contains("effectiveOn");
+    }
+
     private static java.util.List<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }

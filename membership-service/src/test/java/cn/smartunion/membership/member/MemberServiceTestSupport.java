@@ -10,10 +10,12 @@ import cn.smartunion.runtime.testing.TestPersonalDataKeys;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -33,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The membership service as it runs: real Kafka (embedded, KRaft), the MongoDB wire server, the outbox relay, and the
- * demo tree Hubei / Shiyan / Yunxi and Zhushan counties. Test classes extending it share one application context.
+ * demo tree Hubei / Shiyan / Yunxi and Zhushan counties, and a {@link TestClock} tests may move forward. Test
+ * classes extending it share one application context.
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -41,6 +44,7 @@ import static org.awaitility.Awaitility.await;
         TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER})
+@Import(TestClock.Config.class)
 public abstract class MemberServiceTestSupport {
 
     protected static final String DATABASE = "membership-member-test";
@@ -56,6 +60,7 @@ public abstract class MemberServiceTestSupport {
 
     @Autowired protected OrgRegistration orgRegistration;
     @Autowired protected EmbeddedKafkaBroker broker;
+    @Autowired protected TestClock clock;
 
     protected OrgUnit hubei;
     protected OrgUnit shiyan;
@@ -71,6 +76,11 @@ public abstract class MemberServiceTestSupport {
                 OrgType.COUNTY_FEDERATION);
         zhushan = orgRegistration.registerChildIfAbsent(new OrgPath(SHIYAN), "420323", "竹山县总工会",
                 OrgType.COUNTY_FEDERATION);
+    }
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
     }
 
     protected Consumer<String, String> memberEvents() {

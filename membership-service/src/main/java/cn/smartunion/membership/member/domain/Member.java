@@ -3,10 +3,16 @@ package cn.smartunion.membership.member.domain;
 import cn.smartunion.contracts.membership.MemberActivated;
 import cn.smartunion.contracts.membership.MemberEmploymentChanged;
 import cn.smartunion.contracts.membership.MemberGroupTagsChanged;
+import cn.smartunion.contracts.membership.MemberTransferClosed;
+import cn.smartunion.contracts.membership.MemberTransferRequested;
+import cn.smartunion.contracts.membership.MemberTransferred;
 import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
 
+import cn.smartunion.contracts.membership.ActorKind;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,11 +48,14 @@ public final class Member {
     private Instant activatedAt;
     private String accountSubject;
     private final List<StatusChange> history;
+    private Transfer pendingTransfer;
+    private final List<Transfer> closedTransfers;
     private final Long version;
 
     private Member(String id, Person person, OrgRef org, Employment employment, List<String> groupTags,
                    Joining joining, MemberStatus status, LocalDate joinedOn, LocalDate firstJoinedOn,
-                   Instant activatedAt, String accountSubject, List<StatusChange> history, Long version) {
+                   Instant activatedAt, String accountSubject, List<StatusChange> history,
+                   Transfer pendingTransfer, List<Transfer> closedTransfers, Long version) {
         this.id = id;
         this.person = person;
         this.org = org;
@@ -59,7 +68,12 @@ public final class Member {
         this.activatedAt = activatedAt;
         this.accountSubject = accountSubject;
         this.history = new ArrayList<>(history);
+        this.pendingTransfer = pendingTransfer;
+        this.closedTransfers = new ArrayList<>(closedTransfers);
         this.version = version;
+        if ((status == MemberStatus.TRANSFER_PENDING) != (pendingTransfer != null)) {
+            throw new IllegalArgumentException("a member has a pending transfer exactly when its status says so");
+        }
     }
 
     /** A person joins a union for the first time (入会). */
@@ -70,7 +84,7 @@ public final class Member {
                 "the birth date", at);
         Member member = new Member(id, admission.person(), admission.org(), admission.employment(), tags,
                 admission.joining(), MemberStatus.ACTIVE, effectiveOn, effectiveOn, at, admission.accountSubject(),
-                List.of(), null);
+                List.of(), null, List.of(), null);
         member.record(null, MemberStatus.ACTIVE, effectiveOn, at, admission.actor(), null);
         return new Registered(member, member.activated(true, admission.actor(), at));
     }
@@ -173,6 +187,133 @@ public final class Member {
     }
 
     /**
+     * Asks to move this membership to another union (转会/接转). Only an ACTIVE member: a RETAINED member is first
+     * reinstated (by the origin union, effective when the member found new work), so each event keeps one meaning and
+     * the destination always receives an active member; one transfer at a time. The destination may lie anywhere in
+     * the tree, also under another root (province). Until it decides, the member stays in the origin union as
+     * TRANSFER_PENDING.
+     *
+     * @param destination the destination as read now; must exist (null otherwise) and not be dissolved
+     * @param expireAfter how long the destination has to decide
+     */
+    public MemberTransferRequested requestTransfer(String transferId, UnionOrgs.UnionOrg destination,
+                                                   TransferReason reason, Actor requestedBy, Duration expireAfter,
+                                                   Instant at) {
+        Objects.requireNonNull(transferId, "transferId");
+        if (status != MemberStatus.ACTIVE) {
+            throw new IllegalMemberTransition(status, "transferred");
+        }
+        if (destination == null) {
+            throw new MemberRuleViolation("toOrgId", "no such union organisation");
+        }
+        if (destination.dissolved()) {
+            throw new MemberRuleViolation("toOrgId", "the union organisation has been dissolved");
+        }
+        if (destination.id().equals(org.id()) || destination.path().equals(org.path())) {
+            throw new MemberRuleViolation("toOrgId", "must be another union than the member's current one");
+        }
+        requireReason(reason);
+        if (expireAfter == null || expireAfter.isNegative() || expireAfter.isZero()) {
+            throw new IllegalArgumentException("a transfer needs a positive time to decide");
+        }
+        Transfer transfer = Transfer.requested(transferId, org, destination.ref(), requestedBy, reason, at,
+                at.plus(expireAfter));
+        pendingTransfer = transfer;
+        status = MemberStatus.TRANSFER_PENDING;
+        record(MemberStatus.ACTIVE, status, today(at), at, requestedBy, reason.name(), transferId);
+        return new MemberTransferRequested(id, transferId, org.id(), org.path(), transfer.to().id(),
+                transfer.to().path(), transfer.crossProvince(), requestedBy.kind(), reason.name(),
+                transfer.expiresAt(), at);
+    }
+
+    /**
+     * The destination accepts: the member is active there from {@code effectiveOn} (not before the request, not in
+     * the future). The history keeps the request in the origin union and the acceptance in the destination.
+     *
+     * @param destinationNow the destination union as read now (its path may have changed since the request); null
+     *                       when it no longer exists
+     * @throws TransferDestinationGone when the destination was dissolved (or removed) meanwhile: decline instead
+     */
+    public MemberTransferred acceptTransfer(String transferId, UnionOrgs.UnionOrg destinationNow,
+                                            LocalDate effectiveOn, Actor actor, Instant at) {
+        Transfer transfer = openTransfer(transferId, at);
+        if (destinationNow == null || destinationNow.dissolved()) {
+            throw new TransferDestinationGone();
+        }
+        if (!destinationNow.id().equals(transfer.to().id())) {
+            throw new IllegalArgumentException("a transfer is accepted into its own destination only");
+        }
+        LocalDate date = checkedDate("effectiveOn", effectiveOn, lastChangeEffectiveOn(), "the transfer request",
+                at);
+        OrgRef from = org;
+        Transfer accepted = transfer.closed(TransferStatus.ACCEPTED, destinationNow.ref(), at, actor, null, date);
+        org = destinationNow.ref();
+        status = MemberStatus.ACTIVE;
+        pendingTransfer = null;
+        closedTransfers.add(accepted);
+        record(MemberStatus.TRANSFER_PENDING, status, date, at, actor, null, transferId);
+        return new MemberTransferred(id, transferId, from.id(), from.path(), org.id(), org.path(),
+                accepted.crossProvince(), transfer.reason().name(), date, at);
+    }
+
+    /** The destination declines; the member stays active in the origin union. */
+    public MemberTransferClosed declineTransfer(String transferId, TransferDeclineReason reason, Actor actor,
+                                                Instant at) {
+        requireReason(reason);
+        return close(openTransfer(transferId, at), TransferStatus.DECLINED, reason, actor, at);
+    }
+
+    /** The requester takes the request back; the member stays active in the origin union. */
+    public MemberTransferClosed withdrawTransfer(String transferId, Actor actor, Instant at) {
+        Transfer transfer = openTransfer(transferId, at);
+        Actor requester = transfer.requestedBy();
+        boolean allowed = requester.kind() == ActorKind.MEMBER
+                ? actor.kind() == ActorKind.MEMBER && actor.subject().equals(requester.subject())
+                : actor.kind() == ActorKind.STAFF;
+        if (!allowed) {
+            throw new NotTheRequester();
+        }
+        return close(transfer, TransferStatus.WITHDRAWN, null, actor, at);
+    }
+
+    /**
+     * Closes a transfer left unanswered past its deadline; the member is active in the origin union again. Empty when
+     * there is nothing to expire (no pending transfer, or not due yet), so a sweeper that raced a decision does
+     * nothing.
+     */
+    public Optional<MemberTransferClosed> expireTransfer(Instant at) {
+        if (pendingTransfer == null || !pendingTransfer.isDueAt(at)) {
+            return Optional.empty();
+        }
+        return Optional.of(close(pendingTransfer, TransferStatus.EXPIRED, null, Actor.SYSTEM, at));
+    }
+
+    private MemberTransferClosed close(Transfer transfer, TransferStatus outcome, TransferDeclineReason reason,
+                                       Actor actor, Instant at) {
+        LocalDate on = today(at);
+        closedTransfers.add(transfer.closed(outcome, transfer.to(), at, actor, reason, on));
+        pendingTransfer = null;
+        status = MemberStatus.ACTIVE;
+        record(MemberStatus.TRANSFER_PENDING, status, on, at, actor, reason == null ? null : reason.name(),
+                transfer.id());
+        return new MemberTransferClosed(id, transfer.id(), org.id(), org.path(), transfer.to().id(),
+                MemberTransferClosed.Outcome.valueOf(outcome.name()), reason == null ? null : reason.name(), at);
+    }
+
+    /** The pending transfer with this id, if it may still be decided at {@code at}. */
+    private Transfer openTransfer(String transferId, Instant at) {
+        if (pendingTransfer != null && pendingTransfer.id().equals(transferId)) {
+            if (pendingTransfer.isDueAt(at)) {
+                throw new TransferNotOpen(TransferStatus.EXPIRED);
+            }
+            return pendingTransfer;
+        }
+        Transfer closed = closedTransfers.stream().filter(t -> t.id().equals(transferId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("member " + id + " has no transfer " + transferId));
+        throw new TransferNotOpen(closed.status());
+    }
+
+    /**
      * Links the member's own account (token subject) to this record, e.g. when a worker entered by staff claims the
      * record in the app. Linking the same account again changes nothing; an account of someone else is refused.
      *
@@ -201,8 +342,17 @@ public final class Member {
 
     private void record(MemberStatus from, MemberStatus to, LocalDate effectiveOn, Instant at, Actor actor,
                         String reasonCode) {
+        record(from, to, effectiveOn, at, actor, reasonCode, null);
+    }
+
+    private void record(MemberStatus from, MemberStatus to, LocalDate effectiveOn, Instant at, Actor actor,
+                        String reasonCode, String transferId) {
         history.add(new StatusChange(from, to, org.id(), org.path(), effectiveOn, at, actor.kind(), actor.subject(),
-                reasonCode));
+                reasonCode, transferId));
+    }
+
+    private static LocalDate today(Instant at) {
+        return LocalDate.ofInstant(at, CHINA);
     }
 
     private void requireStatus(MemberStatus required, String change) {
@@ -245,14 +395,28 @@ public final class Member {
         return date;
     }
 
-    /** Rebuilds a member from storage; no events. */
+    /** Rebuilds a member without transfers from storage; no events. */
     public static Member restore(String id, Person person, OrgRef org, Employment employment, List<String> groupTags,
                                  Joining joining, MemberStatus status, LocalDate joinedOn, LocalDate firstJoinedOn,
                                  Instant activatedAt, String accountSubject, List<StatusChange> history,
                                  Long version) {
+        return restore(id, person, org, employment, groupTags, joining, status, joinedOn, firstJoinedOn, activatedAt,
+                accountSubject, history, null, List.of(), version);
+    }
+
+    /**
+     * Rebuilds a member from storage; no events.
+     *
+     * @param pendingTransfer the open transfer, present exactly when the status is TRANSFER_PENDING
+     * @param closedTransfers earlier transfers, oldest first
+     */
+    public static Member restore(String id, Person person, OrgRef org, Employment employment, List<String> groupTags,
+                                 Joining joining, MemberStatus status, LocalDate joinedOn, LocalDate firstJoinedOn,
+                                 Instant activatedAt, String accountSubject, List<StatusChange> history,
+                                 Transfer pendingTransfer, List<Transfer> closedTransfers, Long version) {
         return new Member(id, person, org, employment, groupTags == null ? List.of() : groupTags, joining, status,
                 joinedOn, firstJoinedOn, activatedAt, accountSubject, history == null ? List.of() : history,
-                version);
+                pendingTransfer, closedTransfers == null ? List.of() : closedTransfers, version);
     }
 
     public String id() {
@@ -302,6 +466,24 @@ public final class Member {
 
     public List<StatusChange> history() {
         return List.copyOf(history);
+    }
+
+    /** The open transfer; present exactly while the status is TRANSFER_PENDING. */
+    public Optional<Transfer> pendingTransfer() {
+        return Optional.ofNullable(pendingTransfer);
+    }
+
+    /** Every transfer of this record, oldest first, the pending one (if any) last. */
+    public List<Transfer> transfers() {
+        List<Transfer> all = new ArrayList<>(closedTransfers);
+        if (pendingTransfer != null) {
+            all.add(pendingTransfer);
+        }
+        return List.copyOf(all);
+    }
+
+    public Optional<Transfer> transfer(String transferId) {
+        return transfers().stream().filter(t -> t.id().equals(transferId)).findFirst();
     }
 
     /** The stored version this state was read at; null for a member not stored yet. */

@@ -1,5 +1,6 @@
 package cn.smartunion.membership.member.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,25 @@ public interface Members {
     PageOf<MemberSummary> list(MemberFilter filter, int page, int size);
 
     /**
+     * The member one of whose transfers (pending or closed) has this id, if {@code scopePath} covers that transfer's
+     * origin or destination union; for decisions on the transfer. Which side may do what is the use case's business.
+     */
+    Optional<Member> findByTransfer(String transferId, String scopePath);
+
+    /**
+     * One transfer as {@code scopePath} may see it: the origin side sees its outgoing transfers whatever their status;
+     * the destination side sees an incoming transfer while it is pending and before its deadline ({@code now}), and
+     * once accepted (the member is then its own), never after it was declined, withdrawn or expired.
+     */
+    Optional<TransferSummary> findTransfer(String transferId, String scopePath, Instant now);
+
+    /** Transfers by the same visibility as {@link #findTransfer}, newest first, filtered in the query. */
+    PageOf<TransferSummary> listTransfers(TransferFilter filter, Instant now, int page, int size);
+
+    /** Ids of members whose pending transfer is due at {@code now} (deadline reached), earliest deadline first. */
+    List<String> findTransfersDue(Instant now, int limit);
+
+    /**
      * @param orgPath  subtree to list (already narrowed to what the caller may see)
      * @param status   null for any
      * @param groupTag null for any
@@ -55,6 +75,28 @@ public interface Members {
     record MemberSummary(String id, String maskedLegalName, String maskedCitizenIdNumber, String maskedMobilePhone,
                          Gender gender, String orgId, String orgPath, MemberStatus status, List<String> groupTags,
                          LocalDate joinedOn) {
+    }
+
+    enum TransferDirection {
+        /** Transfers into the caller's subtree (the caller's side decides). */
+        INCOMING,
+        /** Transfers out of the caller's subtree (the caller's side requested them, or its member did). */
+        OUTGOING
+    }
+
+    /**
+     * @param scopePath subtree of the caller, matched against the destination (incoming) or origin (outgoing)
+     */
+    record TransferFilter(TransferDirection direction, String scopePath, TransferStatus status) {
+    }
+
+    /**
+     * One transfer with the little a deciding union needs of the person: name and ID number masked.
+     *
+     * @param memberOrgPath the member's union now, to tell reads within the caller's scope from grant-based ones
+     */
+    record TransferSummary(String memberId, String memberOrgPath, String maskedLegalName,
+                           String maskedCitizenIdNumber, Transfer transfer) {
     }
 
     record PageOf<T>(List<T> items, int page, int size, long totalItems) {

@@ -10,8 +10,17 @@ import java.time.LocalDate;
  * why.
  *
  * @param from       null for the first registration
- * @param reasonCode a retention or termination reason, null for changes without one
+ * @param orgId      the union the member belongs to after the change (the destination for an accepted transfer, so
+ *                   the history keeps both unions)
+ * @param reasonCode a retention, termination, transfer or decline reason; null for changes without one
+ * @param transferId the transfer this change belongs to (requested, accepted or closed), null otherwise
  */
 public record StatusChange(MemberStatus from, MemberStatus to, String orgId, String orgPath, LocalDate effectiveOn,
-                           Instant recordedAt, ActorKind actorKind, String actorSubject, String reasonCode) {
+                           Instant recordedAt, ActorKind actorKind, String actorSubject, String reasonCode,
+                           String transferId) {
+
+    public StatusChange(MemberStatus from, MemberStatus to, String orgId, String orgPath, LocalDate effectiveOn,
+                        Instant recordedAt, ActorKind actorKind, String actorSubject, String reasonCode) {
+        this(from, to, orgId, orgPath, effectiveOn, recordedAt, actorKind, actorSubject, reasonCode, null);
+    }
 }

@@ -92,11 +92,11 @@ class MemberRegistrationTest extends MemberServiceTestSupport {
 
     @Test
     void aDissolvedUnionTakesNoMembers() {
-        OrgUnit project = orgRegistration.registerChildIfAbsent(new OrgPath(YUNXI), "P-" + UUID.randomUUID()
-                .toString().substring(0, 8), "郧西某项目工会", OrgType.PROJECT_UNION);
-        mongo.updateFirst(Query.query(where("_id").is(project.id())), new Update().set("dissolved", true), "orgs");
+        OrgUnit grassroots = orgRegistration.registerChildIfAbsent(new OrgPath(YUNXI), "P-" + UUID.randomUUID()
+                .toString().substring(0, 8), "郧西某企业工会", OrgType.GRASSROOTS_UNION);
+        mongo.updateFirst(Query.query(where("_id").is(grassroots.id())), new Update().set("dissolved", true), "orgs");
 
-        assertThatThrownBy(() -> registration.register(command(project.id(), TestIdentities.citizenIdNumber(),
+        assertThatThrownBy(() -> registration.register(command(grassroots.id(), TestIdentities.citizenIdNumber(),
                 ActorKind.STAFF, "s1")))
                 .isInstanceOf(MemberRuleViolation.class)
                 .satisfies(e -> assertThat(((MemberRuleViolation) e).field()).isEqualTo("orgId"));

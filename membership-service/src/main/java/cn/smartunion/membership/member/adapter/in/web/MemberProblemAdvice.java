@@ -2,6 +2,8 @@ package cn.smartunion.membership.member.adapter.in.web;
 
 import cn.smartunion.membership.member.domain.IllegalMemberTransition;
 import cn.smartunion.membership.member.domain.MemberRuleViolation;
+import cn.smartunion.membership.member.domain.TransferDestinationGone;
+import cn.smartunion.membership.member.domain.TransferNotOpen;
 import cn.smartunion.runtime.personaldata.InvalidIdentifierException;
 import cn.smartunion.runtime.problem.FieldViolation;
 import cn.smartunion.runtime.problem.ProblemFactory;
@@ -21,7 +23,8 @@ import java.util.List;
 /**
  * Problems of the member API: invalid input is a 400 naming the field; a status change the record does not allow is
  * a 409 of its own type carrying the current status; registering someone who is already a member is a 409 of its own
- * type that does not say where.
+ * type that does not say where; a decision on a transfer that is no longer pending is a 409 of its own type carrying
+ * the transfer's status (the loser of two concurrent decisions gets it).
  */
 // Not limited to this package's controllers: the joining, enrolment and transfer features call the member use cases
 // from their own controllers and get the same answers.
@@ -31,6 +34,9 @@ class MemberProblemAdvice {
 
     static final URI ALREADY_A_MEMBER = URI.create("urn:smartunion:problem:already-a-member");
     static final URI MEMBER_STATUS_CONFLICT = URI.create("urn:smartunion:problem:member-status-conflict");
+    static final URI TRANSFER_CLOSED = URI.create("urn:smartunion:problem:transfer-closed");
+    static final URI TRANSFER_DESTINATION_DISSOLVED =
+            URI.create("urn:smartunion:problem:transfer-destination-dissolved");
 
     private final ProblemFactory problems;
 
@@ -56,6 +62,28 @@ class MemberProblemAdvice {
         problem.setTitle(zh ? "会籍状态不允许此操作" : "Not allowed in the member's current status");
         problem.setDetail(zh ? "会员当前状态（" + conflict.from().name() + "）不允许此操作。" : conflict.getMessage() + ".");
         problem.setProperty("status", conflict.from().name());
+        return respond(problems.decorate(problem, request));
+    }
+
+    @ExceptionHandler(TransferNotOpen.class)
+    ResponseEntity<ProblemDetail> onTransferNotOpen(TransferNotOpen closed, HttpServletRequest request) {
+        boolean zh = chinese(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        problem.setType(TRANSFER_CLOSED);
+        problem.setTitle(zh ? "转会已结束" : "The transfer is no longer pending");
+        problem.setDetail(zh ? "该转会已办结或已失效（" + closed.status().name() + "），不能再办理。"
+                : closed.getMessage() + ".");
+        problem.setProperty("transferStatus", closed.status().name());
+        return respond(problems.decorate(problem, request));
+    }
+
+    @ExceptionHandler(TransferDestinationGone.class)
+    ResponseEntity<ProblemDetail> onDestinationGone(TransferDestinationGone gone, HttpServletRequest request) {
+        boolean zh = chinese(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        problem.setType(TRANSFER_DESTINATION_DISSOLVED);
+        problem.setTitle(zh ? "转入工会已撤销" : "The destination union has been dissolved");
+        problem.setDetail(zh ? "转入工会已撤销，不能接收会员，请退回此转会申请。" : gone.getMessage() + ".");
         return respond(problems.decorate(problem, request));
     }
 

@@ -33,13 +33,15 @@ final class MemberViews {
         }
     }
 
+    /** @param transferId the transfer a change belongs to (see {@code /transfers/{transferId}}), null otherwise */
     record StatusChangeView(MemberStatus from, MemberStatus to, String orgId, String orgPath, LocalDate effectiveOn,
-                            Instant recordedAt, ActorKind actorKind, String actorSubject, String reasonCode) {
+                            Instant recordedAt, ActorKind actorKind, String actorSubject, String reasonCode,
+                            String transferId) {
 
         static StatusChangeView of(StatusChange change) {
             return new StatusChangeView(change.from(), change.to(), change.orgId(), change.orgPath(),
                     change.effectiveOn(), change.recordedAt(), change.actorKind(), change.actorSubject(),
-                    change.reasonCode());
+                    change.reasonCode(), change.transferId());
         }
     }
 

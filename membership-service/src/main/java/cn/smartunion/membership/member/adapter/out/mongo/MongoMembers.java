@@ -13,6 +13,7 @@ import cn.smartunion.contracts.membership.MemberTransferred;
 import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
+import cn.smartunion.membership.member.domain.Actor;
 import cn.smartunion.membership.member.domain.Employment;
 import cn.smartunion.membership.member.domain.EmploymentForm;
 import cn.smartunion.membership.member.domain.Gender;
@@ -24,6 +25,10 @@ import cn.smartunion.membership.member.domain.OrgRef;
 import cn.smartunion.membership.member.domain.Person;
 import cn.smartunion.membership.member.domain.Sealed;
 import cn.smartunion.membership.member.domain.StatusChange;
+import cn.smartunion.membership.member.domain.Transfer;
+import cn.smartunion.membership.member.domain.TransferDeclineReason;
+import cn.smartunion.membership.member.domain.TransferReason;
+import cn.smartunion.membership.member.domain.TransferStatus;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.outbox.OutboxEvents;
 import cn.smartunion.runtime.personaldata.ProtectedValue;
@@ -32,13 +37,18 @@ import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +69,9 @@ class MongoMembers implements Members {
             MemberTransferRequested.class, EventTypes.MEMBER_TRANSFER_REQUESTED,
             MemberTransferred.class, EventTypes.MEMBER_TRANSFERRED,
             MemberTransferClosed.class, EventTypes.MEMBER_TRANSFER_CLOSED);
+
+    private static final String PENDING = "pendingTransfer";
+    private static final String CLOSED = "transfers";
 
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
@@ -107,6 +120,7 @@ class MongoMembers implements Members {
                 .set("firstJoinedOn", state.firstJoinedOn)
                 .set("activatedAt", state.activatedAt)
                 .set("history", state.history)
+                .set("transfers", state.transfers)
                 .set("updatedAt", clock.instant())
                 .inc("version", 1);
         setOrUnset(update, "mobilePhone", state.mobilePhone);
@@ -114,6 +128,8 @@ class MongoMembers implements Members {
         setOrUnset(update, "campaignId", state.campaignId);
         setOrUnset(update, "applicationId", state.applicationId);
         setOrUnset(update, "enrolmentBatchId", state.enrolmentBatchId);
+        // unset rather than null: the pending-transfer indexes are sparse, so only members with one are in them
+        setOrUnset(update, "pendingTransfer", state.pendingTransfer);
         // unset rather than null: the account index is sparse, so only linked records take part in its uniqueness
         setOrUnset(update, "accountSubject", state.accountSubject);
         if (!events.isEmpty()) {
@@ -167,6 +183,114 @@ class MongoMembers implements Members {
         List<MemberSummary> items = mongo.find(query, org.bson.Document.class, MemberDocument.COLLECTION).stream()
                 .map(MongoMembers::summary).toList();
         return new PageOf<>(items, page, size, total);
+    }
+
+    @Override
+    public Optional<Member> findByTransfer(String transferId, String scopePath) {
+        return findOne(new Query(new Criteria().orOperator(
+                OrgScope.subtree(PENDING + ".fromOrgPath", scopePath).and(PENDING + ".transferId").is(transferId),
+                OrgScope.subtree(PENDING + ".toOrgPath", scopePath).and(PENDING + ".transferId").is(transferId),
+                where(CLOSED).elemMatch(OrgScope.subtree("fromOrgPath", scopePath).and("transferId").is(transferId)),
+                where(CLOSED).elemMatch(OrgScope.subtree("toOrgPath", scopePath).and("transferId").is(transferId)))));
+    }
+
+    @Override
+    public Optional<TransferSummary> findTransfer(String transferId, String scopePath, Instant now) {
+        Query query = new Query(new Criteria().orOperator(
+                OrgScope.subtree(PENDING + ".fromOrgPath", scopePath).and(PENDING + ".transferId").is(transferId),
+                OrgScope.subtree(PENDING + ".toOrgPath", scopePath).and(PENDING + ".transferId").is(transferId)
+                        .and(PENDING + ".expiresAt").gt(Date.from(now)),
+                where(CLOSED).elemMatch(OrgScope.subtree("fromOrgPath", scopePath).and("transferId").is(transferId)),
+                where(CLOSED).elemMatch(OrgScope.subtree("toOrgPath", scopePath).and("transferId").is(transferId)
+                        .and("status").is(TransferStatus.ACCEPTED.name()))));
+        includeSummaryFields(query, PENDING, CLOSED);
+        MemberDocument found = mongo.findOne(query, MemberDocument.class);
+        if (found == null) {
+            return Optional.empty();
+        }
+        List<MemberDocument.TransferPart> parts = new ArrayList<>(found.transfers == null ? List.of()
+                : found.transfers);
+        if (found.pendingTransfer != null) {
+            parts.add(found.pendingTransfer);
+        }
+        return parts.stream().filter(p -> transferId.equals(p.transferId)).findFirst()
+                .map(part -> transferSummary(found, part));
+    }
+
+    @Override
+    public PageOf<TransferSummary> listTransfers(TransferFilter filter, Instant now, int page, int size) {
+        boolean incoming = filter.direction() == TransferDirection.INCOMING;
+        String side = incoming ? "toOrgPath" : "fromOrgPath";
+        if (filter.status() == TransferStatus.PENDING) {
+            Query query = new Query(OrgScope.subtree(PENDING + "." + side, filter.scopePath()));
+            if (incoming) {
+                query.addCriteria(where(PENDING + ".expiresAt").gt(Date.from(now)));
+            }
+            long total = mongo.count(query, MemberDocument.class);
+            query.with(Sort.by(Sort.Order.desc(PENDING + ".requestedAt"), Sort.Order.asc("_id")))
+                    .skip((long) page * size).limit(size);
+            includeSummaryFields(query, PENDING);
+            List<TransferSummary> items = mongo.find(query, MemberDocument.class).stream()
+                    .map(d -> transferSummary(d, d.pendingTransfer)).toList();
+            return new PageOf<>(items, page, size, total);
+        }
+        if (incoming && filter.status() != TransferStatus.ACCEPTED) {
+            // the destination's view ends when a transfer ends without moving the member
+            return new PageOf<>(List.of(), page, size, 0);
+        }
+        Criteria element = OrgScope.subtree(side, filter.scopePath()).and("status").is(filter.status().name());
+        Criteria unwound = OrgScope.subtree(CLOSED + "." + side, filter.scopePath())
+                .and(CLOSED + ".status").is(filter.status().name());
+        List<AggregationOperation> select = List.of(Aggregation.match(where(CLOSED).elemMatch(element)),
+                Aggregation.unwind(CLOSED), Aggregation.match(unwound));
+        List<AggregationOperation> counting = new ArrayList<>(select);
+        counting.add(Aggregation.group().count().as("total"));
+        org.bson.Document counted = mongo.aggregate(Aggregation.newAggregation(counting), MemberDocument.COLLECTION,
+                org.bson.Document.class).getUniqueMappedResult();
+        long total = counted == null ? 0 : counted.get("total", Number.class).longValue();
+        List<AggregationOperation> paging = new ArrayList<>(select);
+        paging.add(Aggregation.sort(Sort.by(Sort.Order.desc(CLOSED + ".closedAt"), Sort.Order.asc("_id"))));
+        paging.add(Aggregation.skip((long) page * size));
+        paging.add(Aggregation.limit(size));
+        paging.add(context -> new org.bson.Document("$project", new org.bson.Document("orgPath", 1)
+                .append("legalName.masked", 1).append("citizenIdNumber.masked", 1).append(CLOSED, 1)));
+        List<TransferSummary> items = mongo.aggregate(Aggregation.newAggregation(paging), MemberDocument.COLLECTION,
+                org.bson.Document.class).getMappedResults().stream().map(this::unwoundSummary).toList();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    @Override
+    public List<String> findTransfersDue(Instant now, int limit) {
+        Query query = Query.query(where(PENDING + ".expiresAt").lte(Date.from(now)))
+                .with(Sort.by(PENDING + ".expiresAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, MemberDocument.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
+    }
+
+    private static void includeSummaryFields(Query query, String... transferFields) {
+        query.fields().include("orgPath", "legalName.masked", "citizenIdNumber.masked").include(transferFields);
+    }
+
+    private TransferSummary unwoundSummary(org.bson.Document d) {
+        MemberDocument document = new MemberDocument();
+        document.id = d.getString("_id");
+        document.orgPath = d.getString("orgPath");
+        document.legalName = maskedOnly(d, "legalName");
+        document.citizenIdNumber = maskedOnly(d, "citizenIdNumber");
+        MemberDocument.TransferPart part = mongo.getConverter().read(MemberDocument.TransferPart.class,
+                d.get(CLOSED, org.bson.Document.class));
+        return transferSummary(document, part);
+    }
+
+    private static ProtectedValue maskedOnly(org.bson.Document d, String field) {
+        String masked = masked(d, field);
+        return masked == null ? null : new ProtectedValue(null, null, masked);
+    }
+
+    private static TransferSummary transferSummary(MemberDocument d, MemberDocument.TransferPart part) {
+        return new TransferSummary(d.id, d.orgPath, d.legalName == null ? null : d.legalName.masked(),
+                d.citizenIdNumber == null ? null : d.citizenIdNumber.masked(), transfer(part));
     }
 
     private Optional<Member> findOne(Query query) {
@@ -231,6 +355,40 @@ class MongoMembers implements Members {
         d.activatedAt = member.activatedAt();
         d.accountSubject = member.accountSubject();
         d.history = new ArrayList<>(member.history().stream().map(MongoMembers::stored).toList());
+        d.pendingTransfer = member.pendingTransfer().map(MongoMembers::stored).orElse(null);
+        d.transfers = new ArrayList<>(member.transfers().stream().filter(t -> !t.status().isOpen())
+                .map(MongoMembers::stored).toList());
+    }
+
+    private static MemberDocument.TransferPart stored(Transfer transfer) {
+        MemberDocument.TransferPart part = new MemberDocument.TransferPart();
+        part.transferId = transfer.id();
+        part.fromOrgId = transfer.from().id();
+        part.fromOrgPath = transfer.from().path();
+        part.toOrgId = transfer.to().id();
+        part.toOrgPath = transfer.to().path();
+        part.requestedByKind = transfer.requestedBy().kind().name();
+        part.requestedBySubject = transfer.requestedBy().subject();
+        part.reasonCode = transfer.reason().name();
+        part.requestedAt = transfer.requestedAt();
+        part.expiresAt = transfer.expiresAt();
+        part.status = transfer.status().name();
+        part.closedAt = transfer.closedAt();
+        part.closedByKind = transfer.closedBy() == null ? null : transfer.closedBy().kind().name();
+        part.closedBySubject = transfer.closedBy() == null ? null : transfer.closedBy().subject();
+        part.declineReasonCode = transfer.declineReason() == null ? null : transfer.declineReason().name();
+        part.effectiveOn = transfer.effectiveOn() == null ? null : transfer.effectiveOn().toString();
+        return part;
+    }
+
+    private static Transfer transfer(MemberDocument.TransferPart p) {
+        return new Transfer(p.transferId, new OrgRef(p.fromOrgId, p.fromOrgPath), new OrgRef(p.toOrgId, p.toOrgPath),
+                new Actor(ActorKind.valueOf(p.requestedByKind), p.requestedBySubject),
+                TransferReason.valueOf(p.reasonCode), p.requestedAt, p.expiresAt, TransferStatus.valueOf(p.status),
+                p.closedAt, p.closedByKind == null ? null : new Actor(ActorKind.valueOf(p.closedByKind),
+                p.closedBySubject),
+                p.declineReasonCode == null ? null : TransferDeclineReason.valueOf(p.declineReasonCode),
+                p.effectiveOn == null ? null : LocalDate.parse(p.effectiveOn));
     }
 
     private static ProtectedValue stored(Sealed value) {
@@ -248,6 +406,7 @@ class MongoMembers implements Members {
         entry.actorKind = change.actorKind().name();
         entry.actorSubject = change.actorSubject();
         entry.reasonCode = change.reasonCode();
+        entry.transferId = change.transferId();
         return entry;
     }
 
@@ -261,11 +420,14 @@ class MongoMembers implements Members {
         List<StatusChange> history = d.history == null ? List.of() : d.history.stream().map(h -> new StatusChange(
                 h.from == null ? null : MemberStatus.valueOf(h.from), MemberStatus.valueOf(h.to), h.orgId, h.orgPath,
                 LocalDate.parse(h.effectiveOn), h.recordedAt, ActorKind.valueOf(h.actorKind), h.actorSubject,
-                h.reasonCode)).toList();
+                h.reasonCode, h.transferId)).toList();
         return Member.restore(d.id, person, new OrgRef(d.orgId, d.orgPath), employment, d.groupTags,
                 new Joining(JoinChannel.valueOf(d.joinChannel), d.campaignId, d.applicationId, d.enrolmentBatchId),
                 MemberStatus.valueOf(d.status), LocalDate.parse(d.joinedOn), LocalDate.parse(d.firstJoinedOn),
-                d.activatedAt, d.accountSubject, history, d.version);
+                d.activatedAt, d.accountSubject, history,
+                d.pendingTransfer == null ? null : transfer(d.pendingTransfer),
+                d.transfers == null ? List.of() : d.transfers.stream().map(MongoMembers::transfer).toList(),
+                d.version);
     }
 
     private static Sealed sealed(ProtectedValue value) {

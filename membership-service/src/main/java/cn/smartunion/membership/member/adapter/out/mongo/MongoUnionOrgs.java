@@ -6,6 +6,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -34,7 +37,27 @@ class MongoUnionOrgs implements UnionOrgs {
         if (org == null || org.getString("path") == null) {
             return Optional.empty();
         }
-        return Optional.of(new UnionOrg(orgId, org.getString("path"), org.getString("name"),
-                Boolean.TRUE.equals(org.get("dissolved"))));
+        return Optional.of(unionOrg(org));
+    }
+
+    @Override
+    public Map<String, UnionOrg> findAll(Collection<String> orgIds) {
+        Map<String, UnionOrg> found = new HashMap<>();
+        if (orgIds.isEmpty()) {
+            return found;
+        }
+        Query query = Query.query(where("_id").in(orgIds));
+        query.fields().include("path", "name", "dissolved");
+        for (Document org : mongo.find(query, Document.class, ORGS)) {
+            if (org.getString("path") != null) {
+                found.put(org.getString("_id"), unionOrg(org));
+            }
+        }
+        return found;
+    }
+
+    private static UnionOrg unionOrg(Document org) {
+        return new UnionOrg(org.getString("_id"), org.getString("path"), org.getString("name"),
+                Boolean.TRUE.equals(org.get("dissolved")));
     }
 }

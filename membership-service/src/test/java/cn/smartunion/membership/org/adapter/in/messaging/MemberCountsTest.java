@@ -142,7 +142,8 @@ class MemberCountsTest extends MembershipSpringTest {
 
     private OutboxEvent transferred(String memberId, OrgUnit from, OrgUnit to) {
         return event(EventTypes.MEMBER_TRANSFERRED, memberId, to, new MemberTransferred(memberId, "t-" + memberId,
-                from.id(), from.path().value(), to.id(), to.path().value(), false, Instant.now()));
+                from.id(), from.path().value(), to.id(), to.path().value(), false, "CHANGED_EMPLOYER", TODAY,
+                Instant.now()));
     }
 
     private OutboxEvent retained(String memberId, OrgUnit org) {
