@@ -21,6 +21,8 @@ import java.util.Map;
  * @param pollInterval    how often an idle instance looks for queued or abandoned jobs
  * @param lease           how long a job stays with a worker that stops reporting; after it another instance
  *                        resumes the job from its checkpoint
+ * @param leaseCheckInterval how often a working worker confirms it still holds its job (between checkpoints);
+ *                        a worker that lost its job stops within about this time
  * @param retryAfter      pause before a job whose worker failed is tried again
  * @param maxAttempts     starts of one job before it is failed for good
  * @param groupTags       the province's own group tags, or more names for the built-in ones: code -> names, the
@@ -36,6 +38,7 @@ public record EnrolmentProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
+        @DefaultValue("1s") Duration leaseCheckInterval,
         @DefaultValue("10s") Duration retryAfter,
         @DefaultValue("3") int maxAttempts,
         Map<String, List<String>> groupTags) {

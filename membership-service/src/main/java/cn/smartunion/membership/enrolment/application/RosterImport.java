@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -110,12 +111,14 @@ public class RosterImport {
         private EnrolmentJob current;
         private JobCounts delta = JobCounts.ZERO;
         private int lastRow;
+        private Instant confirmed;
 
         Run(EnrolmentJob job, String worker, RosterEnrolment enrolment) {
             this.current = job;
             this.worker = worker;
             this.enrolment = enrolment;
             this.lastRow = job.checkpointRow();
+            this.confirmed = clock.instant();
             this.context = new EnrolmentContext(job.id(), job.orgId(), job.orgPath(), job.joinChannel(),
                     job.campaignId(), job.requestedBy(), job.requestedAt());
         }
@@ -134,7 +137,11 @@ public class RosterImport {
                         return flush() ? Outcome.STOPPED : Outcome.LOST;
                     }
                     handle(raw, validation);
-                    if (delta.processed() >= properties.checkpointEvery() && !flush()) {
+                    if (delta.processed() >= properties.checkpointEvery()) {
+                        if (!flush()) {
+                            return Outcome.LOST;
+                        }
+                    } else if (!stillHeld()) {
                         return Outcome.LOST;
                     }
                 }
@@ -173,6 +180,21 @@ public class RosterImport {
             lastRow = raw.number();
         }
 
+        /**
+         * Confirms at least every {@code lease-check-interval} that this worker still holds the job, so a worker
+         * presumed dead (a long pause, a partition) stops within about that time once another took the job over,
+         * instead of enrolling rows up to its next checkpoint. What it enrolled meanwhile is harmless: the register
+         * answers the rows again as the same activations, or as already members.
+         */
+        private boolean stillHeld() {
+            Instant now = clock.instant();
+            if (now.isBefore(confirmed.plus(properties.leaseCheckInterval()))) {
+                return true;
+            }
+            confirmed = now;
+            return jobs.extendLease(current.id(), worker, now.plus(properties.lease()));
+        }
+
         private void reject(Rejection rejection) {
             rejections.add(rejection);
             delta = delta.plusRejected();
@@ -187,8 +209,9 @@ public class RosterImport {
                 jobs.addRejections(current.id(), List.copyOf(rejections));
             }
             EnrolmentJob progressed = current.progressed(delta, lastRow);
+            confirmed = clock.instant();
             if (!jobs.recordProgress(worker, current.checkpointRow(), delta, progressed,
-                    clock.instant().plus(properties.lease()))) {
+                    confirmed.plus(properties.lease()))) {
                 return false;
             }
             current = progressed;

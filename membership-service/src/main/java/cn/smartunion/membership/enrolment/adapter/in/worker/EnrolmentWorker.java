@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +55,8 @@ class EnrolmentWorker implements SmartLifecycle {
     private final ObjectProvider<RosterEnrolment> enrolment;
     private final EnrolmentProperties properties;
     private final Clock clock;
-    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** The runs of this instance; one job may have two for a moment, when a run lost it to a new one. */
+    private final Set<Claim> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Semaphore slots;
     private ScheduledExecutorService scheduler;
@@ -105,8 +106,10 @@ class EnrolmentWorker implements SmartLifecycle {
             dispatch();
             sweepOrphans();
         } catch (RuntimeException e) {
-            log.warn("enrolment worker: dispatch failed, next try in {}: {}", properties.pollInterval(),
-                    LogRedaction.redact(e.getMessage()));
+            if (!stopping.get()) {
+                log.warn("enrolment worker: dispatch failed, next try in {}: {}", properties.pollInterval(),
+                        LogRedaction.redact(e.getMessage()));
+            }
         }
     }
 
@@ -120,13 +123,14 @@ class EnrolmentWorker implements SmartLifecycle {
                 return;
             }
             EnrolmentJob job = claimed.get();
-            AtomicBoolean stop = new AtomicBoolean();
-            running.put(job.id(), stop);
-            pool.execute(() -> work(job, stop));
+            Claim claim = new Claim(job.id(), new AtomicBoolean());
+            running.add(claim);
+            pool.execute(() -> work(job, claim));
         }
     }
 
-    private void work(EnrolmentJob job, AtomicBoolean stop) {
+    private void work(EnrolmentJob job, Claim claim) {
+        AtomicBoolean stop = claim.stop();
         try {
             if (job.checkpointRow() > 0) {
                 log.info("enrolment job {}: resuming after row {}", job.id(), job.checkpointRow());
@@ -146,7 +150,7 @@ class EnrolmentWorker implements SmartLifecycle {
                 log.debug("enrolment job {}: not released; its lease will lapse", job.id());
             }
         } finally {
-            running.remove(job.id());
+            running.remove(claim);
             slots.release();
             ScheduledExecutorService dispatcher = scheduler;
             if (dispatcher != null && !stopping.get()) {
@@ -185,13 +189,13 @@ class EnrolmentWorker implements SmartLifecycle {
 
     private void renewLeases() {
         Instant until = clock.instant().plus(properties.lease());
-        running.forEach((jobId, stop) -> {
+        running.forEach(claim -> {
             try {
-                if (!jobs.extendLease(jobId, id, until)) {
-                    stop.set(true);
+                if (!jobs.extendLease(claim.jobId(), id, until)) {
+                    claim.stop().set(true);
                 }
             } catch (RuntimeException e) {
-                log.debug("enrolment job {}: lease not renewed this time", jobId);
+                log.debug("enrolment job {}: lease not renewed this time", claim.jobId());
             }
         });
     }
@@ -225,6 +229,25 @@ class EnrolmentWorker implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 50;
+    }
+
+    /** One run of a job on this instance; identity, not the job id, tells two runs of one job apart. */
+    private static final class Claim {
+        private final String jobId;
+        private final AtomicBoolean stop;
+
+        Claim(String jobId, AtomicBoolean stop) {
+            this.jobId = jobId;
+            this.stop = stop;
+        }
+
+        String jobId() {
+            return jobId;
+        }
+
+        AtomicBoolean stop() {
+            return stop;
+        }
     }
 
     private static ThreadFactory threads(String prefix) {

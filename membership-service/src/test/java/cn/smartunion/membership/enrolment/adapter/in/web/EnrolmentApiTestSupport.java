@@ -46,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "smartunion.enrolment.checkpoint-every=500",
         "smartunion.enrolment.poll-interval=100ms",
         "smartunion.enrolment.lease=30s",
+        "smartunion.enrolment.lease-check-interval=20ms",
         "smartunion.enrolment.retry-after=100ms",
         "smartunion.enrolment.max-attempts=3",
         TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
