@@ -17,6 +17,8 @@ import java.util.Map;
  * @param maxCellLength   characters a cell may have
  * @param checkpointEvery rows between two progress writes: what a poller sees move, and at most what a resumed job
  *                        reads again
+ * @param rowConcurrency  rows of one job in the member register's hands at once (validation stays in file order);
+ *                        what hides the database round trip of each activation
  * @param workers         jobs run at once per instance (each on its own thread; the rest wait QUEUED)
  * @param pollInterval    how often an idle instance looks for queued or abandoned jobs
  * @param lease           how long a job stays with a worker that stops reporting; after it another instance
@@ -35,6 +37,7 @@ public record EnrolmentProperties(
         @DefaultValue("100") int maxColumns,
         @DefaultValue("1000") int maxCellLength,
         @DefaultValue("500") int checkpointEvery,
+        @DefaultValue("4") int rowConcurrency,
         @DefaultValue("2") int workers,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
@@ -44,7 +47,8 @@ public record EnrolmentProperties(
         Map<String, List<String>> groupTags) {
 
     public EnrolmentProperties {
-        if (maxRows <= 0 || maxColumns <= 0 || maxCellLength <= 0 || checkpointEvery <= 0 || workers <= 0
+        if (maxRows <= 0 || maxColumns <= 0 || maxCellLength <= 0 || checkpointEvery <= 0 || rowConcurrency <= 0
+                || workers <= 0
                 || maxAttempts <= 0) {
             throw new IllegalArgumentException("smartunion.enrolment limits and counts must be positive");
         }

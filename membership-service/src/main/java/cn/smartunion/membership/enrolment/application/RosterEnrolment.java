@@ -19,7 +19,9 @@ package cn.smartunion.membership.enrolment.application;
  *   <li>Emits {@code MemberActivated} (joinChannel and campaignId from the context, enrolmentBatchId = batchId,
  *       actorKind IMPORT) for each activation itself.</li>
  * </ul>
- * Called from one worker thread per job, never from a request thread.
+ * Called from worker threads, never from a request thread: up to {@code smartunion.enrolment.row-concurrency}
+ * rows of one job at once (never two rows of the same person), and rows of other jobs besides. Implementations
+ * are thread-safe.
  */
 @FunctionalInterface
 public interface RosterEnrolment {

@@ -23,14 +23,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Working one claimed job: streams its roster from the stored file, validates each row, asks the member register
- * to enrol the valid ones, and every {@code checkpointEvery} rows stores the rejected rows and then, in one
- * conditional write, the counts and the checkpoint (the last row handled). A job resumed after its worker died
+ * Working one claimed job: streams its roster from the stored file, validates each row in file order, asks the
+ * member register to enrol the valid ones ({@code row-concurrency} at a time, to overlap database round trips), and
+ * every {@code checkpointEvery} rows stores the rejected rows and then, in one conditional write, the counts and
+ * the checkpoint: the last row before which every row is finished. A job resumed after its worker died
  * starts after the checkpoint; the rows before it are only re-read to recognise duplicates. The last write
  * completes the job and puts its {@code CollectiveEnrolmentCompleted} in the job's outbox, once.
  */
@@ -44,6 +53,7 @@ public class RosterImport {
     private final OrgUnits orgs;
     private final EnrolmentProperties properties;
     private final Catalogue groupTags;
+    private final int concurrency;
     private final Clock clock;
 
     public RosterImport(EnrolmentJobs jobs, RosterFiles files, OrgUnits orgs, EnrolmentProperties properties,
@@ -53,6 +63,7 @@ public class RosterImport {
         this.orgs = orgs;
         this.properties = properties;
         this.groupTags = GroupTags.DEFAULT.with(properties.groupTags());
+        this.concurrency = properties.rowConcurrency();
         this.clock = clock;
     }
 
@@ -92,6 +103,20 @@ public class RosterImport {
         return file.encoding() == null ? null : Charset.forName(file.encoding());
     }
 
+    private static ThreadFactory rowThreads(String jobId) {
+        AtomicInteger count = new AtomicInteger();
+        String prefix = "enrolment-row-" + jobId.substring(0, Math.min(8, jobId.length())) + "-";
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A row read and validated, its outcome either known (a rejection) or coming from the register. */
+    private record Pending(int row, Future<RowOutcome> outcome, Rejection rejection) {
+    }
+
     /** How a run ended. */
     public enum Outcome {
         COMPLETED,
@@ -112,6 +137,7 @@ public class RosterImport {
         private JobCounts delta = JobCounts.ZERO;
         private int lastRow;
         private Instant confirmed;
+        private final Deque<Pending> pending = new ArrayDeque<>();
 
         Run(EnrolmentJob job, String worker, RosterEnrolment enrolment) {
             this.current = job;
@@ -131,27 +157,28 @@ public class RosterImport {
                 validation.remember(raw);
                 raw = rows.next();
             }
+            ExecutorService register = Executors.newFixedThreadPool(concurrency, rowThreads(current.id()));
             try {
                 for (; raw != null; raw = rows.next()) {
                     if (stop.getAsBoolean()) {
-                        return flush() ? Outcome.STOPPED : Outcome.LOST;
+                        return settle(0) && flush() ? Outcome.STOPPED : Outcome.LOST;
                     }
-                    handle(raw, validation);
-                    if (delta.processed() >= properties.checkpointEvery()) {
-                        if (!flush()) {
-                            return Outcome.LOST;
-                        }
-                    } else if (!stillHeld()) {
+                    submit(raw, validation, register);
+                    if (!settle(concurrency * 4)) {
                         return Outcome.LOST;
                     }
                 }
+                if (!settle(0) || !flush()) {
+                    return Outcome.LOST;
+                }
             } catch (RuntimeException failure) {
                 // keep what was done before the failure, then let the worker retry from there
+                abandonPending();
                 flushQuietly();
                 throw failure;
-            }
-            if (!flush()) {
-                return Outcome.LOST;
+            } finally {
+                abandonPending();
+                register.shutdown();
             }
             if (!jobs.complete(worker, current.checkpointRow(), current.complete(clock.instant()))) {
                 return Outcome.LOST;
@@ -160,24 +187,94 @@ public class RosterImport {
             return Outcome.COMPLETED;
         }
 
-        private void handle(RawRow raw, RowValidation validation) {
+        /**
+         * Validates the row here, in file order (so a duplicate is found whatever the timing, and two rows of one
+         * person never reach the register at once), and hands a valid one to the register on one of
+         * {@code concurrency} threads.
+         */
+        private void submit(RawRow raw, RowValidation validation, ExecutorService register) {
             RowValidation.Result result = validation.validate(raw);
             if (result instanceof RowValidation.Invalid invalid) {
-                reject(invalid.rejection());
+                pending.add(new Pending(raw.number(), null, invalid.rejection()));
             } else {
                 RosterRow row = ((RowValidation.Valid) result).row();
-                RowOutcome outcome = enrolment.enrol(row, context);
+                pending.add(new Pending(raw.number(), register.submit(() -> enrolment.enrol(row, context)), null));
+            }
+        }
+
+        /**
+         * Counts the finished rows at the head of the queue, in row order, so a checkpoint never passes a row still
+         * in the register's hands; waits for the head while more than {@code maxPending} rows are queued (0: all).
+         *
+         * @return false when the job turned out to be no longer ours
+         */
+        private boolean settle(int maxPending) {
+            while (!pending.isEmpty()) {
+                Pending head = pending.peek();
+                boolean finished = head.outcome() == null || head.outcome().isDone();
+                if (!finished && pending.size() <= maxPending) {
+                    return true;
+                }
+                pending.poll();
+                count(head);
+                if (delta.processed() >= properties.checkpointEvery()) {
+                    if (!flush()) {
+                        return false;
+                    }
+                } else if (!stillHeld()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void count(Pending done) {
+            if (done.rejection() != null) {
+                reject(done.rejection());
+            } else {
+                RowOutcome outcome = outcomeOf(done);
                 if (outcome instanceof RowOutcome.Activated) {
                     delta = delta.plusActivated();
                 } else if (outcome instanceof RowOutcome.AlreadyMember) {
                     delta = delta.plusAlreadyMember();
                 } else if (outcome instanceof RowOutcome.Rejected refused) {
-                    reject(new Rejection(row.rowNumber(), refused.reasonCode(), refused.field(), null, null, null));
+                    reject(new Rejection(done.row(), refused.reasonCode(), refused.field(), null, null, null));
                 } else {
-                    throw new IllegalStateException("the member register answered nothing for row " + row.rowNumber());
+                    throw new IllegalStateException("the member register answered nothing for row " + done.row());
                 }
             }
-            lastRow = raw.number();
+            lastRow = done.row();
+        }
+
+        private static RowOutcome outcomeOf(Pending done) {
+            try {
+                return done.outcome().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while row " + done.row() + " was being enrolled", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException("row " + done.row() + " could not be enrolled", e.getCause());
+            }
+        }
+
+        /** Lets rows already handed to the register finish, uncounted: the next run reads them again. */
+        private void abandonPending() {
+            for (Pending p : pending) {
+                if (p.outcome() != null) {
+                    try {
+                        p.outcome().get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (ExecutionException ignored) {
+                        // the next run meets it again
+                    }
+                }
+            }
+            pending.clear();
         }
 
         /**

@@ -60,7 +60,9 @@ class EnrolmentJobApiTest extends EnrolmentApiTestSupport {
                     .andReturn().getResponse().getContentAsString();
             jobId = JsonPath.read(accepted, "$.id");
 
-            await().atMost(Duration.ofSeconds(120)).until(hold::reached);
+            // rows are enrolled a few at a time: the checkpoint of the first 5,000 follows soon after the hold
+            await().atMost(Duration.ofSeconds(120)).until(() -> hold.reached()
+                    && intAt(job(jobId), "$.processed") == 5_000);
             String midway = job(jobId);
             assertThat((String) JsonPath.read(midway, "$.status")).isEqualTo("RUNNING");
             assertThat(intAt(midway, "$.processed")).isEqualTo(5_000);

@@ -31,9 +31,8 @@ class EnrolmentJobRecoveryTest extends EnrolmentApiTestSupport {
         String id;
         try (ControllableRosterEnrolment.Hold hold = register.holdAt(1_503)) {
             id = submit(roster.csv(), "resume.csv", CSV);
-            await().atMost(Duration.ofSeconds(60)).until(hold::reached);
-            String midway = job(id);
-            assertThat(intAt(midway, "$.processed")).isEqualTo(1_500);
+            await().atMost(Duration.ofSeconds(60)).until(() -> hold.reached()
+                    && intAt(job(id), "$.processed") == 1_500);
             diedHolding(id);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(JsonPath.read(job(id), "$.status")));
