@@ -120,6 +120,7 @@ public final class RosterImportBenchmark {
                         "--spring.mongodb.uri=" + mongo.connectionString("membership-benchmark"),
                         "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                         "--management.health.mongodb.enabled=false",
+                        "--management.otlp.metrics.export.enabled=false",
                         "--logging.structured.format.console=",
                         "--logging.level.root=WARN",
                         "--smartunion.enrolment.max-rows=" + Math.max(100_000, Integer.getInteger("benchmark.rows",

@@ -35,12 +35,12 @@ public class EnrolmentJobQueries {
         return jobs.listWithin(scope, page, Math.min(size, MAX_PAGE_SIZE));
     }
 
-    public EnrolmentJobs.PageOf<Rejection> rejections(String id, OrgPrincipal caller, int page, int size) {
-        EnrolmentJob job = get(id, caller);
+    /** Rejected rows of a job the caller has been given by {@link #get}. */
+    public EnrolmentJobs.PageOf<Rejection> rejections(EnrolmentJob job, int page, int size) {
         return jobs.rejections(job.id(), page, Math.min(size, MAX_PAGE_SIZE));
     }
 
-    /** Every rejected row, streamed in row order (for the CSV download). */
+    /** Every rejected row of a job the caller has been given by {@link #get}, in row order (for the CSV). */
     public void forEachRejection(EnrolmentJob job, Consumer<Rejection> action) {
         jobs.forEachRejection(job.id(), action);
     }

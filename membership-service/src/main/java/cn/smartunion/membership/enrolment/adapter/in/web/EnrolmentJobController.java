@@ -106,12 +106,12 @@ class EnrolmentJobController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(EnrolmentJobQueries.MAX_PAGE_SIZE) int size,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @AuthenticationPrincipal OrgPrincipal caller, HttpServletRequest request, HttpServletResponse response) {
+        EnrolmentJob job = queries.get(id, caller);
         if (wantsCsv(accept)) {
-            writeCsv(queries.get(id, caller), request, response);
+            writeCsv(job, request, response);
             return null;
         }
-        EnrolmentJob job = queries.get(id, caller);
-        var rejections = queries.rejections(job.id(), caller, page, size);
+        var rejections = queries.rejections(job, page, size);
         Map<String, String> columns = columnsOf(job);
         Locale locale = messages.locale(request);
         var items = rejections.items().stream().map(r -> new RejectionView(r.row(), r.reason(), r.field(),
