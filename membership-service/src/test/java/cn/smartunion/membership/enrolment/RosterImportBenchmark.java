@@ -56,13 +56,15 @@ import java.util.UUID;
  * rates, their ratio and the machine.
  *
  * <pre>
- * ./mvnw -B -ntp -pl membership-service -am test-compile exec:java -Dexec.skip=true \
- *     -Dbenchmark.rows=100000            # optional, default 100000
+ * membership-service/roster-import-benchmark.sh [rows]      # rows default to 100000
+ * # which runs
+ * ./mvnw -B -ntp -q -pl membership-service -am test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *     -Dexec.skip=true -Dexec.mainClass=cn.smartunion.membership.enrolment.RosterImportBenchmark -Dbenchmark.rows=100000
  * </pre>
- * ({@code exec.skip} skips the goal in the other reactor modules; membership-service's pom un-skips it and names
- * this class.) The seam is chosen in one place, {@link #seam}: today the Mongo-backed stand-in
+ * ({@code exec.skip} skips the goal in the upstream reactor modules; membership-service's pom un-skips it.) The
+ * seam is chosen in one place, {@link #STAND_IN_REGISTER}: today the Mongo-backed stand-in
  * {@link MongoRosterEnrolment}; once {@code MemberRegistration} is wired as the service's own
- * {@link RosterEnrolment} bean, make {@link #seam} return null and the benchmark measures the real register.
+ * {@link RosterEnrolment} bean, set it to false and the benchmark measures the real register.
  */
 public final class RosterImportBenchmark {
 
@@ -72,13 +74,10 @@ public final class RosterImportBenchmark {
     }
 
     /**
-     * THE place to switch the seam. Return null to use the {@link RosterEnrolment} bean the service itself defines
-     * (the real MemberRegistration, after integration).
+     * THE place to switch the seam: true measures the Mongo-backed stand-in {@link MongoRosterEnrolment}; false
+     * measures the {@link RosterEnrolment} bean the service defines itself (MemberRegistration, after integration).
      */
-    static RosterEnrolment seam(GenericApplicationContext context) {
-        return new MongoRosterEnrolment(context.getBean(MongoTemplate.class),
-                context.getBean(PersonalDataProtector.class));
-    }
+    static final boolean STAND_IN_REGISTER = true;
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 100_000);
@@ -112,7 +111,11 @@ public final class RosterImportBenchmark {
                     // the test sources' @TestConfiguration classes sit in the scanned packages: leave them out
                     generic.getBeanFactory().registerSingleton("benchmarkExcludesTestConfiguration",
                             new ExcludeTestConfigurations());
-                    generic.registerBean("benchmarkRosterEnrolment", RosterEnrolment.class, () -> seam(generic));
+                    if (STAND_IN_REGISTER) {
+                        generic.registerBean("benchmarkRosterEnrolment", RosterEnrolment.class,
+                                () -> new MongoRosterEnrolment(generic.getBean(MongoTemplate.class),
+                                        generic.getBean(PersonalDataProtector.class)));
+                    }
                 })
                 // as arguments: they must win over the service's own defaults, as the environment does in production
                 .run(
