@@ -85,7 +85,9 @@ public final class RosterImportBenchmark {
         long seed = Long.getLong("benchmark.seed", 20260501L);
         System.out.printf("roster import benchmark: %,d rows, seed %d%n", rows, seed);
 
+        // one generator for both rosters: it never issues an ID number twice (two generators may, now and then)
         RosterGenerator generator = new RosterGenerator(seed);
+        GeneratedRoster warmUp = new GeneratedRoster(generator.people(WARM_UP_ROWS));
         GeneratedRoster roster = new GeneratedRoster(generator.people(rows));
         byte[] csv = roster.csv(StandardCharsets.UTF_8, true, GeneratedRoster.CHINESE_HEADERS);
         System.out.printf("roster: %,d bytes of UTF-8 CSV%n", csv.length);
@@ -96,7 +98,6 @@ public final class RosterImportBenchmark {
         try (MongoWireServer mongo = MongoWireServer.start();
              ConfigurableApplicationContext context = start(mongo, kafka)) {
             // warm both paths up (JIT, codecs, ciphers) on other people, so neither is measured cold
-            GeneratedRoster warmUp = new GeneratedRoster(new RosterGenerator(seed + 1).people(WARM_UP_ROWS));
             importThroughTheEngine(context, "420000", warmUp, warmUp.csv(), false);
             rawInsertMany(mongo, context.getBean(PersonalDataProtector.class), warmUp, "benchmark_warm_up");
             Result imported = importThroughTheEngine(context, "420100", roster, csv, true);
