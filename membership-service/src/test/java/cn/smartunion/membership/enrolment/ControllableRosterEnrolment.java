@@ -12,17 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Mongo-backed register with handles for tests: count the calls per row, hold a worker at a row until the test
+ * The real member register with handles for tests: count the calls per row, hold a worker at a row until the test
  * lets it go (to watch a job mid-way, or to kill its worker there), and make a row fail like a broken database.
  */
 public class ControllableRosterEnrolment implements RosterEnrolment {
 
-    private final MongoRosterEnrolment register;
+    private final RosterEnrolment delegate;
+    private final MemberStore register;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile Hold hold;
     private volatile int failingRow;
 
-    public ControllableRosterEnrolment(MongoRosterEnrolment register) {
+    public ControllableRosterEnrolment(RosterEnrolment delegate, MemberStore register) {
+        this.delegate = delegate;
         this.register = register;
     }
 
@@ -41,7 +43,7 @@ public class ControllableRosterEnrolment implements RosterEnrolment {
         if (row.rowNumber() == failingRow) {
             throw new IllegalStateException("the member register is unavailable (test)");
         }
-        return register.enrol(row, context);
+        return delegate.enrol(row, context);
     }
 
     /** The first worker to reach {@code row} waits there until {@link Hold#release()}; others pass. */
@@ -61,7 +63,7 @@ public class ControllableRosterEnrolment implements RosterEnrolment {
         return count == null ? 0 : count.get();
     }
 
-    public MongoRosterEnrolment register() {
+    public MemberStore register() {
         return register;
     }
 

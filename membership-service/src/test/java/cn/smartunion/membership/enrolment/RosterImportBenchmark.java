@@ -5,7 +5,6 @@ import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.MembershipServiceApplication;
 import cn.smartunion.membership.enrolment.application.EnrolmentJobQueries;
 import cn.smartunion.membership.enrolment.application.EnrolmentJobSubmission;
-import cn.smartunion.membership.enrolment.application.RosterEnrolment;
 import cn.smartunion.membership.enrolment.application.RosterUpload;
 import cn.smartunion.membership.enrolment.application.SubmitEnrolmentJob;
 import cn.smartunion.membership.enrolment.domain.EnrolmentJob;
@@ -33,7 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.ByteArrayInputStream;
@@ -61,10 +59,9 @@ import java.util.UUID;
  * ./mvnw -B -ntp -q -pl membership-service -am test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *     -Dexec.skip=true -Dexec.mainClass=cn.smartunion.membership.enrolment.RosterImportBenchmark -Dbenchmark.rows=100000
  * </pre>
- * ({@code exec.skip} skips the goal in the upstream reactor modules; membership-service's pom un-skips it.) The
- * seam is chosen in one place, {@link #STAND_IN_REGISTER}: today the Mongo-backed stand-in
- * {@link MongoRosterEnrolment}; once {@code MemberRegistration} is wired as the service's own
- * {@link RosterEnrolment} bean, set it to false and the benchmark measures the real register.
+ * ({@code exec.skip} skips the goal in the upstream reactor modules; membership-service's pom un-skips it.) Rows go
+ * through the service's own member register (MemberRegistration: validation, sealing, one insert per member with its
+ * {@code MemberActivated}).
  */
 public final class RosterImportBenchmark {
 
@@ -73,12 +70,6 @@ public final class RosterImportBenchmark {
 
     private RosterImportBenchmark() {
     }
-
-    /**
-     * THE place to switch the seam: true measures the Mongo-backed stand-in {@link MongoRosterEnrolment}; false
-     * measures the {@link RosterEnrolment} bean the service defines itself (MemberRegistration, after integration).
-     */
-    static final boolean STAND_IN_REGISTER = true;
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 100_000);
@@ -118,11 +109,6 @@ public final class RosterImportBenchmark {
                     // the test sources' @TestConfiguration classes sit in the scanned packages: leave them out
                     generic.getBeanFactory().registerSingleton("benchmarkExcludesTestConfiguration",
                             new ExcludeTestConfigurations());
-                    if (STAND_IN_REGISTER) {
-                        generic.registerBean("benchmarkRosterEnrolment", RosterEnrolment.class,
-                                () -> new MongoRosterEnrolment(generic.getBean(MongoTemplate.class),
-                                        generic.getBean(PersonalDataProtector.class)));
-                    }
                 })
                 // as arguments: they must win over the service's own defaults, as the environment does in production
                 .run(

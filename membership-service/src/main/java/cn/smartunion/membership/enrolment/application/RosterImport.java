@@ -9,6 +9,7 @@ import cn.smartunion.membership.enrolment.domain.EnrolmentJob;
 import cn.smartunion.membership.enrolment.domain.EnrolmentJobs;
 import cn.smartunion.membership.enrolment.domain.FailureCode;
 import cn.smartunion.membership.enrolment.domain.GroupTags;
+import cn.smartunion.membership.member.domain.GroupTagCatalogue;
 import cn.smartunion.membership.enrolment.domain.JobCounts;
 import cn.smartunion.membership.enrolment.domain.Rejection;
 import cn.smartunion.membership.enrolment.domain.RosterFile;
@@ -57,12 +58,13 @@ public class RosterImport {
     private final Clock clock;
 
     public RosterImport(EnrolmentJobs jobs, RosterFiles files, OrgUnits orgs, EnrolmentProperties properties,
-                        Clock clock) {
+                        GroupTagCatalogue memberGroupTags, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.orgs = orgs;
         this.properties = properties;
-        this.groupTags = GroupTags.DEFAULT.with(properties.groupTags());
+        this.groupTags = GroupTags.rosterNames(memberGroupTags.tags().stream()
+                .map(tag -> Catalogue.Entry.of(tag.code(), tag.label())).toList()).with(properties.groupTags());
         this.concurrency = properties.rowConcurrency();
         this.clock = clock;
     }

@@ -1,13 +1,16 @@
 package cn.smartunion.membership.enrolment.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The worker groups a member may be tagged with (DOMAIN.md §2.1). Tags are multi-valued and overlap (a courier is
- * also a new-form worker). Provinces add their own sets ("十大群体", "四大重点") through configuration.
+ * The names rosters use for the worker groups (DOMAIN.md §2.1). Which tags exist is the member register's configured
+ * set ({@code smartunion.membership.group-tags}); this adds the other names offices write in roster cells
+ * (外卖骑手 for 网约送餐员 …) to those tags, so a roster and a member record agree on every code.
  */
 public final class GroupTags {
 
+    /** The default tags with the names rosters commonly use for them. */
     public static final Catalogue DEFAULT = Catalogue.of(List.of(
             // 八大群体
             Catalogue.Entry.of("TRUCK_DRIVER", "货车司机", "卡车司机", "货运司机"),
@@ -31,6 +34,22 @@ public final class GroupTags {
             Catalogue.Entry.of("TEACHER", "教职工"),
             Catalogue.Entry.of("RETIREE", "离退休职工"),
             Catalogue.Entry.of("WOMEN_WORKER", "女职工")));
+
+    /** The configured tags, each also known by the names rosters commonly use for it. */
+    public static Catalogue rosterNames(List<Catalogue.Entry> configured) {
+        List<Catalogue.Entry> entries = new ArrayList<>();
+        for (Catalogue.Entry tag : configured) {
+            List<String> aliases = new ArrayList<>();
+            DEFAULT.entries().stream().filter(known -> known.code().equals(tag.code())).findFirst()
+                    .ifPresent(known -> {
+                        aliases.add(known.label());
+                        aliases.addAll(known.aliases());
+                    });
+            aliases.remove(tag.label());
+            entries.add(new Catalogue.Entry(tag.code(), tag.label(), aliases));
+        }
+        return Catalogue.of(entries);
+    }
 
     private GroupTags() {
     }

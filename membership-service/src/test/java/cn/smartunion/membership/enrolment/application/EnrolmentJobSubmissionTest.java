@@ -2,10 +2,9 @@ package cn.smartunion.membership.enrolment.application;
 
 import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.org.application.OrgQueries;
-import cn.smartunion.membership.org.domain.OrgPath;
+import cn.smartunion.membership.org.domain.MemberPlacements;
 import cn.smartunion.membership.org.domain.OrgType;
 import cn.smartunion.membership.org.domain.OrgUnit;
-import cn.smartunion.membership.org.domain.OrgUnits;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,10 +28,10 @@ class EnrolmentJobSubmissionTest {
 
     private static final String YUNXI = "420000/420300/420322";
 
-    private final OrgUnit yunxi = OrgUnit.restore("yunxi", "420322", "郧西县总工会", OrgType.COUNTY_FEDERATION,
-            "shiyan", new OrgPath(YUNXI), "420322", Instant.EPOCH);
+    private final OrgUnit yunxi = InMemoryOrgTree.unit("yunxi", "420322", "郧西县总工会", OrgType.COUNTY_FEDERATION,
+            "shiyan", YUNXI, "420322");
     private final EnrolmentJobSubmission withoutRegister = new EnrolmentJobSubmission(null, null,
-            new OrgQueries(new OneUnit(yunxi)), new StaticListableBeanFactory().getBeanProvider(RosterEnrolment.class),
+            new OrgQueries(new InMemoryOrgTree(List.of(yunxi)), NO_MEMBERS), new StaticListableBeanFactory().getBeanProvider(RosterEnrolment.class),
             new EnrolmentProperties(DataSize.ofMegabytes(32), 100_000, 100, 1000, 500, 4, 2, Duration.ofSeconds(2),
                     Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10), 3, Map.of()),
             event -> { }, Clock.systemUTC());
@@ -79,28 +77,25 @@ class EnrolmentJobSubmissionTest {
         return new OrgPrincipal("staff-1", "staff", path, Set.of(roles));
     }
 
-    private record OneUnit(OrgUnit unit) implements OrgUnits {
-
+    private static final MemberPlacements NO_MEMBERS = new MemberPlacements() {
         @Override
-        public void add(OrgUnit.Registered registration) {
+        public boolean place(String eventId, String memberId, String orgId) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Optional<OrgUnit> findByPath(OrgPath path) {
-            return Optional.of(unit).filter(u -> u.path().equals(path));
+        public boolean remove(String eventId, String memberId) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
-        public Optional<OrgUnit> findWithin(String id, OrgPath scope) {
-            String path = unit.path().value();
-            return Optional.of(unit).filter(u -> u.id().equals(id))
-                    .filter(u -> path.equals(scope.value()) || path.startsWith(scope.value() + "/"));
+        public long countAt(String orgId) {
+            return 0;
         }
 
         @Override
-        public PageOf<OrgUnit> listWithin(OrgPath scope, int page, int size) {
-            return new PageOf<>(List.of(), page, size, 0);
+        public Map<String, Long> countsAt(Collection<String> orgIds) {
+            return Map.of();
         }
-    }
+    };
 }

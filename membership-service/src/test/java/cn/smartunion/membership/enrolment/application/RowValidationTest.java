@@ -6,9 +6,7 @@ import cn.smartunion.membership.enrolment.application.roster.RosterHeader;
 import cn.smartunion.membership.enrolment.domain.EmploymentForms;
 import cn.smartunion.membership.enrolment.domain.GroupTags;
 import cn.smartunion.membership.enrolment.domain.Rejection;
-import cn.smartunion.membership.org.domain.OrgPath;
 import cn.smartunion.membership.org.domain.OrgType;
-import cn.smartunion.membership.org.domain.OrgUnit;
 import cn.smartunion.membership.org.domain.OrgUnits;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +24,11 @@ class RowValidationTest {
     private static final String[] HEADER = {"姓名", "身份证号", "手机号", "统一社会信用代码", "用工形式", "群体标签",
             "平台", "组织代码"};
 
-    private final OrgUnits orgs = new Tree(Map.of(
-            YUNXI + "/Y0001", OrgUnit.restore("y1", "Y0001", "郧西县快递物流行业联合工会", OrgType.JOINT_UNION, "yunxi",
-                    new OrgPath(YUNXI + "/Y0001"), null, NOW),
-            "420000/420300/420323", OrgUnit.restore("zhushan", "420323", "竹山县总工会", OrgType.COUNTY_FEDERATION,
-                    "shiyan", new OrgPath("420000/420300/420323"), "420323", NOW)));
+    private final OrgUnits orgs = new InMemoryOrgTree(List.of(
+            InMemoryOrgTree.unit("y1", "Y0001", "郧西县快递物流行业联合工会", OrgType.JOINT_UNION, "yunxi",
+                    YUNXI + "/Y0001", null),
+            InMemoryOrgTree.unit("zhushan", "420323", "竹山县总工会", OrgType.COUNTY_FEDERATION, "shiyan",
+                    "420000/420300/420323", "420323")));
     private final RowValidation validation = new RowValidation(RosterHeader.of(new RawRow(1, HEADER)),
             GroupTags.DEFAULT, EmploymentForms.DEFAULT, new OrgTargets(orgs, "yunxi", YUNXI),
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -131,30 +127,5 @@ class RowValidationTest {
 
     private static RawRow row(int number, String... cells) {
         return new RawRow(number, cells);
-    }
-
-    /** The parts of the org tree the validation reads. */
-    private record Tree(Map<String, OrgUnit> byPath) implements OrgUnits {
-
-        @Override
-        public void add(OrgUnit.Registered registration) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<OrgUnit> findByPath(OrgPath path) {
-            return Optional.ofNullable(byPath.get(path.value()));
-        }
-
-        @Override
-        public Optional<OrgUnit> findWithin(String id, OrgPath scope) {
-            return byPath.values().stream().filter(u -> u.id().equals(id))
-                    .filter(u -> u.path().value().startsWith(scope.value() + "/")).findFirst();
-        }
-
-        @Override
-        public PageOf<OrgUnit> listWithin(OrgPath scope, int page, int size) {
-            return new PageOf<>(List.of(), page, size, 0);
-        }
     }
 }
