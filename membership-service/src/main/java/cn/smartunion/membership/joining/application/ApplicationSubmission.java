@@ -104,13 +104,14 @@ public class ApplicationSubmission {
             throw new MemberRuleViolation("mobilePhone", "is required so that the union can reach the applicant");
         }
         Actor worker = new Actor(ActorKind.MEMBER, caller.subject());
-        ApplicationForm form = form(command, orgId, channel, campaignId, worker);
-        if (members.isMember(form.applicant().personKey()) || members.accountIsMember(caller.subject())) {
+        Application.Submitted submitted = Application.submit(UUID.randomUUID().toString(),
+                form(command, orgId, channel, campaignId, worker), groupTags, now);
+        if (members.isMember(submitted.application().personKey()) || members.accountIsMember(caller.subject())) {
             audit.info("application refused outcome=ALREADY_MEMBER channel={} accountSubject={}", channel,
                     caller.subject());
             return new JoiningOutcome.AlreadyMember();
         }
-        return submit(form, now);
+        return store(submitted);
     }
 
     /**
@@ -130,6 +131,8 @@ public class ApplicationSubmission {
         JoinChannel channel = command.joinChannel() == null ? JoinChannel.MOBILE_WINDOW : command.joinChannel();
         Actor staff = Actor.staff(caller.subject());
         ApplicationForm form = form(command, command.orgId(), channel, command.campaignId(), staff);
+        Application.Submitted submitted = Application.submit(UUID.randomUUID().toString(), form, groupTags,
+                clock.instant());
         if (approveNext && !MemberAccess.covers(caller, form.target().path())) {
             throw new MemberRuleViolation("approveNow",
                     "only staff of the receiving union or a union above it may approve the application");
@@ -139,7 +142,7 @@ public class ApplicationSubmission {
                     caller.subject());
             return new JoiningOutcome.AlreadyMember();
         }
-        return submit(form, clock.instant());
+        return store(submitted);
     }
 
     /** The applicant takes their open application back; someone else's application is not found. */
@@ -170,13 +173,13 @@ public class ApplicationSubmission {
                 campaignId, submittedBy);
     }
 
-    private JoiningOutcome submit(ApplicationForm form, Instant now) {
-        Application.Submitted submitted = Application.submit(UUID.randomUUID().toString(), form, groupTags, now);
+    /** Validation is over and the person is no member: stored unless an open application exists. */
+    private JoiningOutcome store(Application.Submitted submitted) {
         applications.add(submitted);
         Application application = submitted.application();
         audit.info("application submitted applicationId={} orgId={} channel={} actorKind={} actorSubject={}",
                 application.id(), application.target().id(), application.joining().channel(),
-                form.submittedBy().kind(), form.submittedBy().subject());
+                application.submittedBy().kind(), application.submittedBy().subject());
         return new JoiningOutcome.Recorded(application);
     }
 
