@@ -15,6 +15,7 @@ import cn.smartunion.membership.member.application.MemberRegistration;
 import cn.smartunion.membership.member.domain.Actor;
 import cn.smartunion.membership.member.domain.Employment;
 import cn.smartunion.membership.member.domain.GroupTagCatalogue;
+import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberRuleViolation;
 import cn.smartunion.membership.member.domain.OrgRef;
 import cn.smartunion.membership.member.domain.Person;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -120,9 +122,12 @@ public class ApplicationSubmission {
      * they claim their member record in the app.
      *
      * @param approveNext true when the caller means to approve it straight away: then the receiving union must lie in
-     *                    the caller's subtree, checked before anything is stored
+     *                    the caller's subtree and {@code effectiveOn} must be a valid start, both checked before
+     *                    anything is stored
+     * @param effectiveOn the membership start of that approval; null for today
      */
-    public JoiningOutcome applyOnBehalf(ApplyToJoin command, OrgPrincipal caller, boolean approveNext) {
+    public JoiningOutcome applyOnBehalf(ApplyToJoin command, OrgPrincipal caller, boolean approveNext,
+                                        LocalDate effectiveOn) {
         Objects.requireNonNull(command, "command");
         MemberAccess.requireStaff(caller);
         if (command.joinCode() != null) {
@@ -133,9 +138,13 @@ public class ApplicationSubmission {
         ApplicationForm form = form(command, command.orgId(), channel, command.campaignId(), staff);
         Application.Submitted submitted = Application.submit(UUID.randomUUID().toString(), form, groupTags,
                 clock.instant());
-        if (approveNext && !MemberAccess.covers(caller, form.target().path())) {
-            throw new MemberRuleViolation("approveNow",
-                    "only staff of the receiving union or a union above it may approve the application");
+        if (approveNext) {
+            if (!MemberAccess.covers(caller, form.target().path())) {
+                throw new MemberRuleViolation("approveNow",
+                        "only staff of the receiving union or a union above it may approve the application");
+            }
+            submitted.application().checkEffectiveOn(effectiveOn != null ? effectiveOn
+                    : LocalDate.ofInstant(clock.instant(), Member.CHINA), clock.instant());
         }
         if (members.isMember(form.applicant().personKey())) {
             audit.info("application refused outcome=ALREADY_MEMBER channel={} actorSubject={}", channel,

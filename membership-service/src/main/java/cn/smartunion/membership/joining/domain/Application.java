@@ -91,6 +91,19 @@ public final class Application {
     public void approve(LocalDate effectiveOn, Actor approver, Instant at) {
         requireStatus(ApplicationStatus.SUBMITTED, "approved");
         requireStaff(approver);
+        checkEffectiveOn(effectiveOn, at);
+        status = ApplicationStatus.APPROVING;
+        approval = new Approval(approver, at, effectiveOn, null);
+    }
+
+    /**
+     * Fails unless a membership of this applicant may start on {@code effectiveOn}: given, not in the future (Beijing
+     * time), not before the birth date. The member rules check the same again when the member is registered; checking
+     * first lets staff who enter and approve in one step get the answer before anything is stored.
+     *
+     * @throws MemberRuleViolation naming {@code effectiveOn}
+     */
+    public void checkEffectiveOn(LocalDate effectiveOn, Instant at) {
         if (effectiveOn == null) {
             throw new MemberRuleViolation("effectiveOn", "is required");
         }
@@ -100,8 +113,9 @@ public final class Application {
         if (effectiveOn.isBefore(EARLIEST_DATE)) {
             throw new MemberRuleViolation("effectiveOn", "must not be before " + EARLIEST_DATE);
         }
-        status = ApplicationStatus.APPROVING;
-        approval = new Approval(approver, at, effectiveOn, null);
+        if (effectiveOn.isBefore(applicant.birthDate())) {
+            throw new MemberRuleViolation("effectiveOn", "must not be before the birth date");
+        }
     }
 
     /** The approved applicant's member record exists: the application is done. */

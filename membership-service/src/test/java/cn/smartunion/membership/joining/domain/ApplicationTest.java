@@ -203,13 +203,16 @@ class ApplicationTest {
         }
 
         @Test
-        void theEffectiveDateIsRequiredAndNotInTheFuture() {
+        void theEffectiveDateIsRequiredNotInTheFutureAndNotBeforeTheBirthDate() {
             Application application = submitted(WORKER);
-            assertThatThrownBy(() -> application.approve(null, STAFF, NOW))
-                    .isInstanceOfSatisfying(MemberRuleViolation.class, v -> assertThat(v.field()).isEqualTo("effectiveOn"));
-            assertThatThrownBy(() -> application.approve(TODAY.plusDays(1), STAFF, NOW))
-                    .isInstanceOfSatisfying(MemberRuleViolation.class, v -> assertThat(v.field()).isEqualTo("effectiveOn"));
+            for (LocalDate invalid : new LocalDate[]{null, TODAY.plusDays(1), LocalDate.of(1990, 1, 5)}) {
+                assertThatThrownBy(() -> application.approve(invalid, STAFF, NOW))
+                        .isInstanceOfSatisfying(MemberRuleViolation.class,
+                                v -> assertThat(v.field()).isEqualTo("effectiveOn"));
+            }
             assertThat(application.status()).isEqualTo(ApplicationStatus.SUBMITTED);
+            application.approve(LocalDate.of(1990, 1, 6), STAFF, NOW);
+            assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVING);
         }
 
         @Test

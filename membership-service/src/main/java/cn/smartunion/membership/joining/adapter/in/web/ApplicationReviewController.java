@@ -95,7 +95,8 @@ class ApplicationReviewController {
     @PostMapping(APPLICATIONS + "/on-behalf")
     ResponseEntity<ApplicationView> onBehalf(@Valid @RequestBody OnBehalfRequest request,
                                              @AuthenticationPrincipal OrgPrincipal caller) {
-        Application application = recorded(submission.applyOnBehalf(request.command(), caller, request.approving()));
+        Application application = recorded(submission.applyOnBehalf(request.command(), caller, request.approving(),
+                request.effectiveOn()));
         if (request.approving()) {
             application = recorded(review.approve(application.id(), request.effectiveOn(), caller));
         }

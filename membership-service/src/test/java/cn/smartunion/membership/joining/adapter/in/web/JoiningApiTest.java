@@ -432,6 +432,17 @@ class JoiningApiTest extends JoiningTestSupport {
         mvc.perform(get(APPLICATIONS + "/" + fromZhushan).with(staff(ZHUSHAN))).andExpect(status().isNotFound());
         mvc.perform(get(APPLICATIONS + "/" + fromZhushan).with(staff(YUNXI))).andExpect(status().isOk());
 
+        // an approval that could not succeed is refused before anything is stored
+        String notBorn = TestIdentities.citizenIdNumber();
+        onBehalf(staff(YUNXI), """
+                {"orgId":"%s","legalName":"吕师傅","citizenIdNumber":"%s","approveNow":true,"effectiveOn":"1950-01-01"}"""
+                .formatted(yunxi.id(), notBorn))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.violations[0].field").value("effectiveOn"));
+        onBehalf(staff(YUNXI), """
+                {"orgId":"%s","legalName":"吕师傅","citizenIdNumber":"%s","approveNow":true}"""
+                .formatted(yunxi.id(), notBorn))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("APPROVED"));
+
         onBehalf(as(worker()), """
                 {"orgId":"%s","legalName":"杨师傅","citizenIdNumber":"%s"}"""
                 .formatted(yunxi.id(), TestIdentities.citizenIdNumber())).andExpect(status().isForbidden());
