@@ -17,8 +17,8 @@ import java.util.Map;
  * have no default and the service does not start without them: supply them from the environment or a Kubernetes
  * Secret, e.g. {@code SMARTUNION_MEMBERSHIP_JOINCODE_KEYS_JC2026=<base64 of 32 random bytes>},
  * {@code SMARTUNION_MEMBERSHIP_JOINCODE_ACTIVEKEYID=jc2026},
- * {@code SMARTUNION_MEMBERSHIP_JOINCODE_JOINURLPREFIX=https://app.example-union.cn/join?code=}. To rotate, add a key and
- * make it active; codes signed with the old key keep working until it is removed, which revokes them all.
+ * {@code SMARTUNION_MEMBERSHIP_JOINCODE_JOINURLPREFIX=https://app.example-union.cn/join?code=}. To rotate, add a key
+ * and make it active; codes signed with the old key keep working until it is removed, which revokes them all.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JoinCodeConfiguration.JoinCodeProperties.class)
@@ -54,7 +54,8 @@ class JoinCodeConfiguration {
             return new JoinLinks(properties.joinUrlPrefix());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(PREFIX + ".join-url-prefix: " + e.getMessage()
-                    + " (the member app's join page, the code is appended), e.g. https://app.example-union.cn/join?code=");
+                    + " (the member app's join page, the code is appended), "
+                    + "e.g. https://app.example-union.cn/join?code=");
         }
     }
 

@@ -92,13 +92,15 @@ public class ApplicationSubmission {
                 throw new MemberRuleViolation("orgId", "differs from the union the joinCode names; leave it out");
             }
             if (campaignId != null && !campaignId.isBlank() && !campaignId.strip().equals(code.campaignId())) {
-                throw new MemberRuleViolation("campaignId", "differs from the campaign the joinCode names; leave it out");
+                throw new MemberRuleViolation("campaignId",
+                        "differs from the campaign the joinCode names; leave it out");
             }
             orgId = code.orgId();
             channel = JoinChannel.QR_CODE;
             campaignId = code.campaignId();
         } else if (channel == JoinChannel.QR_CODE) {
-            throw new MemberRuleViolation("joinChannel", "a QR_CODE application carries the joinCode of the scanned code");
+            throw new MemberRuleViolation("joinChannel",
+                    "a QR_CODE application carries the joinCode of the scanned code");
         } else if (channel == null) {
             channel = JoinChannel.ONLINE_APPLICATION;
         }

@@ -64,7 +64,8 @@ public final class JoinChannels {
         };
         if (!allowed.contains(channel)) {
             throw new MemberRuleViolation("joinChannel", channel + " is not a channel of "
-                    + (submittedBy == ActorKind.MEMBER ? "a worker's own application" : "an application entered by staff")
+                    + (submittedBy == ActorKind.MEMBER ? "a worker's own application"
+                            : "an application entered by staff")
                     + "; allowed are " + allowed);
         }
         if (CAMPAIGN_REQUIRED.contains(channel) && campaignId == null) {

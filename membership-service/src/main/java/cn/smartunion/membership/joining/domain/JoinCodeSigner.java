@@ -57,7 +57,8 @@ public final class JoinCodeSigner {
         Map<String, SecretKeySpec> checked = new LinkedHashMap<>();
         keys.forEach((id, key) -> {
             if (id == null || !KEY_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("join-code key id '" + id + "' must be 1 to 32 letters, digits, '_' or '-'");
+                throw new IllegalArgumentException("join-code key id '" + id
+                        + "' must be 1 to 32 letters, digits, '_' or '-'");
             }
             if (key == null || key.length < MIN_KEY_BYTES) {
                 throw new IllegalArgumentException("join-code key " + id + " must have at least " + MIN_KEY_BYTES

@@ -96,7 +96,8 @@ class MongoApplications implements Applications {
         setOrUnset(update, "openPersonKey", state.openPersonKey);
         setOrUnset(update, "openAccountSubject", state.openAccountSubject);
         if (!events.isEmpty()) {
-            update.push(OutboxEvent.FIELD).each(events.stream().map(event -> outboxEvent(application, event)).toArray());
+            update.push(OutboxEvent.FIELD)
+                    .each(events.stream().map(event -> outboxEvent(application, event)).toArray());
         }
         Query current = Query.query(where("_id").is(application.id()).and("version").is(application.version()));
         UpdateResult result;

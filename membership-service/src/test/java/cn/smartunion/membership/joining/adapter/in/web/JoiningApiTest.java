@@ -312,6 +312,20 @@ class JoiningApiTest extends JoiningTestSupport {
     }
 
     @Test
+    void aRetriedApplicationWithTheSameIdempotencyKeyGetsTheFirstAnswerNotAConflict() throws Exception {
+        Jwt worker = worker();
+        String json = application(yunxi.id(), "钟师傅", TestIdentities.citizenIdNumber(), TestIdentities.mobilePhone());
+        String first = id(mvc.perform(post(APPLICATIONS).with(as(worker)).header("Idempotency-Key", "apply-0001-retry")
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated()));
+        mvc.perform(post(APPLICATIONS).with(as(worker)).header("Idempotency-Key", "apply-0001-retry")
+                        .contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(first));
+        apply(worker, json).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:smartunion:problem:application-already-open"));
+    }
+
+    @Test
     void storedApplicationsHoldNoPlaintextNameIdNumberOrPhone() throws Exception {
         String name = "欧阳修文";
         String idNumber = TestIdentities.citizenIdNumber();
