@@ -120,10 +120,8 @@ public final class JoinCodeSigner {
         int dot = token.indexOf('.');
         String encoded = token.substring(0, dot);
         String[] fields;
-        byte[] givenMac;
         try {
             fields = new String(DECODER.decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            givenMac = DECODER.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException notBase64) {
             throw invalid();
         }
@@ -131,7 +129,11 @@ public final class JoinCodeSigner {
             throw invalid();
         }
         SecretKeySpec key = keys.get(fields[1]);
-        if (key == null || !MessageDigest.isEqual(mac(key, encoded), givenMac)) {
+        // compared as encoded text, not decoded bytes: the last base64 character has bits a decoder ignores, so
+        // decoded bytes would accept several spellings of one code
+        if (key == null || !MessageDigest.isEqual(
+                ENCODER.encodeToString(mac(key, encoded)).getBytes(StandardCharsets.US_ASCII),
+                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid();
         }
         String orgId = fields[2];
