@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,9 +34,11 @@ public class RescopeAutoConfiguration {
         return new RescopeSweeper(rescoper, targets, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** A service whose own records carry org paths switches this on (smartunion.rescope.follow-org-moves=true). */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnClass(KafkaListener.class)
+    @ConditionalOnProperty(name = "smartunion.rescope.follow-org-moves", havingValue = "true")
     OwnedRecordsFollowMoves ownedRecordsFollowMoves(SubtreeRescoper rescoper, ObjectProvider<RescopeTarget> targets) {
         return new OwnedRecordsFollowMoves(rescoper, targets.orderedStream().toList());
     }
