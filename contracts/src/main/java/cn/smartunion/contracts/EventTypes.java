@@ -21,6 +21,8 @@ public final class EventTypes {
             membership("application.submitted.v1", Topics.MEMBERSHIP_APPLICATION, "application-submitted.v1");
     public static final EventType APPLICATION_REJECTED =
             membership("application.rejected.v1", Topics.MEMBERSHIP_APPLICATION, "application-rejected.v1");
+    public static final EventType APPLICATION_WITHDRAWN =
+            membership("application.withdrawn.v1", Topics.MEMBERSHIP_APPLICATION, "application-withdrawn.v1");
     public static final EventType MEMBER_ACTIVATED =
             membership("member.activated.v1", Topics.MEMBERSHIP_MEMBER, "member-activated.v1");
     public static final EventType MEMBER_TRANSFER_REQUESTED =
@@ -43,7 +45,7 @@ public final class EventTypes {
             membership("enrolment.completed.v1", Topics.MEMBERSHIP_ENROLMENT, "collective-enrolment-completed.v1");
 
     public static final List<EventType> ALL = List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
-            APPLICATION_SUBMITTED, APPLICATION_REJECTED,
+            APPLICATION_SUBMITTED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
             MEMBER_ACTIVATED, MEMBER_TRANSFER_REQUESTED, MEMBER_TRANSFERRED, MEMBER_TRANSFER_CLOSED,
             MEMBERSHIP_RETAINED, MEMBERSHIP_REINSTATED, MEMBERSHIP_TERMINATED,
             MEMBER_GROUP_TAGS_CHANGED, MEMBER_EMPLOYMENT_CHANGED,

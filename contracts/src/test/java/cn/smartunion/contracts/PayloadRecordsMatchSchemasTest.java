@@ -11,6 +11,7 @@ import cn.smartunion.contracts.membership.MemberTransferRequested;
 import cn.smartunion.contracts.membership.MemberTransferred;
 import cn.smartunion.contracts.membership.MembershipApplicationRejected;
 import cn.smartunion.contracts.membership.MembershipApplicationSubmitted;
+import cn.smartunion.contracts.membership.MembershipApplicationWithdrawn;
 import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
@@ -46,6 +47,7 @@ class PayloadRecordsMatchSchemasTest {
             Map.entry(EventTypes.ORG_DISSOLVED, OrgDissolved.class),
             Map.entry(EventTypes.APPLICATION_SUBMITTED, MembershipApplicationSubmitted.class),
             Map.entry(EventTypes.APPLICATION_REJECTED, MembershipApplicationRejected.class),
+            Map.entry(EventTypes.APPLICATION_WITHDRAWN, MembershipApplicationWithdrawn.class),
             Map.entry(EventTypes.MEMBER_ACTIVATED, MemberActivated.class),
             Map.entry(EventTypes.MEMBER_TRANSFER_REQUESTED, MemberTransferRequested.class),
             Map.entry(EventTypes.MEMBER_TRANSFERRED, MemberTransferred.class),

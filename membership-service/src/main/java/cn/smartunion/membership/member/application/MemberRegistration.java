@@ -145,7 +145,7 @@ public class MemberRegistration {
     }
 
     /** Validated employment, {@code prefix} naming where its fields sit in the caller's input; null for none. */
-    static Employment employment(String prefix, EmploymentDetails details) {
+    public static Employment employment(String prefix, EmploymentDetails details) {
         if (details == null) {
             return null;
         }
