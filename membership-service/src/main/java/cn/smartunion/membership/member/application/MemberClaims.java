@@ -24,27 +24,23 @@ public class MemberClaims {
     private static final Logger audit = LoggerFactory.getLogger("cn.smartunion.audit.membership");
 
     private final Members members;
-    private final MemberPersonalData personalData;
+    private final PersonMatching matching;
 
-    public MemberClaims(Members members, MemberPersonalData personalData) {
+    public MemberClaims(Members members, PersonMatching matching) {
         this.members = members;
-        this.personalData = personalData;
+        this.matching = matching;
     }
 
     public Member claim(OrgPrincipal caller, String citizenIdNumber, String legalName) {
         MemberAccess.requireMember(caller);
-        String personKey;
-        String nameKey;
+        Optional<Member> match;
         try {
-            personKey = personalData.personKey(citizenIdNumber);
-            nameKey = personalData.nameKey(legalName);
+            match = matching.match(citizenIdNumber, legalName).member();
         } catch (MemberRuleViolation invalid) {
             audit.info("member claim outcome=INVALID_INPUT field={} accountSubject={}", invalid.field(),
                     caller.subject());
             throw invalid;
         }
-        Optional<Member> match = members.findByPersonKey(personKey)
-                .filter(m -> m.person().legalName().blindIndex().equals(nameKey));
         if (match.isEmpty()) {
             audit.info("member claim outcome=NO_MATCH accountSubject={}", caller.subject());
             throw new NotFoundException("no member record matches this citizen ID number and name");

@@ -26,11 +26,13 @@ public class MemberQueries {
     private final Members members;
     private final UnionOrgs orgs;
     private final MemberPersonalData personalData;
+    private final PersonMatching matching;
 
-    public MemberQueries(Members members, UnionOrgs orgs, MemberPersonalData personalData) {
+    public MemberQueries(Members members, UnionOrgs orgs, MemberPersonalData personalData, PersonMatching matching) {
         this.members = members;
         this.orgs = orgs;
         this.personalData = personalData;
+        this.matching = matching;
     }
 
     /** A record in the caller's subtree, with the legal name in full. */
@@ -66,8 +68,41 @@ public class MemberQueries {
         return new Details(member, null, orgName(member));
     }
 
+    /**
+     * Where the person with this citizen ID number and legal name stands among the members of the union at
+     * {@code scopePath} and below: for identity checks by partner systems, which decide themselves who may ask. Gives
+     * status and union only, nothing else of the record.
+     *
+     * @throws MemberRuleViolation naming {@code citizenIdNumber} or {@code legalName}
+     */
+    public Standing standing(String citizenIdNumber, String legalName, String scopePath) {
+        PersonMatching.Match match = matching.matchWithin(citizenIdNumber, legalName, scopePath);
+        return match.member()
+                .map(m -> new Standing(match.personKey(), true, m.status(), m.org().id(), orgName(m)))
+                .orElseGet(() -> new Standing(match.personKey(), match.recordFound(), null, null, null));
+    }
+
     private String orgName(Member member) {
         return orgs.find(member.org().id()).map(UnionOrgs.UnionOrg::name).orElse(null);
+    }
+
+    /**
+     * @param personKey   the blind index of the citizen ID number
+     * @param recordFound a record with this ID number exists in scope, whatever the name
+     * @param status      the record's status when ID number and name both match, otherwise null
+     * @param orgId       the member's union when both match, otherwise null
+     * @param orgName     its name, null if it could not be read
+     */
+    public record Standing(String personKey, boolean recordFound, MemberStatus status, String orgId, String orgName) {
+
+        public boolean matched() {
+            return status != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Standing[recordFound=" + recordFound + ", status=" + status + ", orgId=" + orgId + "]";
+        }
     }
 
     /**

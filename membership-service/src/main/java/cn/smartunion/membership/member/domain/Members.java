@@ -38,6 +38,9 @@ public interface Members {
     /** The record of the person with this citizen ID blind index, whatever its status. */
     Optional<Member> findByPersonKey(String personKey);
 
+    /** The record of the person with this citizen ID blind index if it belongs to {@code scopePath} or below it. */
+    Optional<Member> findByPersonKeyWithin(String personKey, String scopePath);
+
     /** The record linked to this account (token subject). */
     Optional<Member> findByAccount(String accountSubject);
 

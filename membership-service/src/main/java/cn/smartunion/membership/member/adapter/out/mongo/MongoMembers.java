@@ -163,6 +163,12 @@ class MongoMembers implements Members {
     }
 
     @Override
+    public Optional<Member> findByPersonKeyWithin(String personKey, String scopePath) {
+        return findOne(Query.query(where("citizenIdNumber.blindIndex").is(personKey))
+                .addCriteria(OrgScope.subtree("orgPath", scopePath)));
+    }
+
+    @Override
     public Optional<Member> findByAccount(String accountSubject) {
         return findOne(Query.query(where("accountSubject").is(accountSubject)));
     }
