@@ -40,6 +40,7 @@ abstract class GatewayTestBase {
     static final int RIGHTS_RESPONSE_TIMEOUT_MS = 500;
     static final int BREAKER_MINIMUM_CALLS = 4;
     static final int REQUEST_BODY_MAX_BYTES = 64 * 1024;
+    static final int UPLOAD_BODY_MAX_BYTES = 4 * REQUEST_BODY_MAX_BYTES;
     static final String MOBILE_WEB_ORIGIN = "https://m.union.example";
 
     @DynamicPropertySource
@@ -57,6 +58,7 @@ abstract class GatewayTestBase {
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         env.add("MANAGEMENT_PORT", () -> "0");
         env.add("REQUEST_BODY_MAX_SIZE", () -> REQUEST_BODY_MAX_BYTES + "B");
+        env.add("UPLOAD_BODY_MAX_SIZE", () -> UPLOAD_BODY_MAX_BYTES + "B");
         // generous for a busy build machine; aid is refused at once anyway
         env.add("OPENAPI_FETCH_TIMEOUT", () -> "20s");
         env.add("CORS_ALLOWED_ORIGINS", () -> MOBILE_WEB_ORIGIN + ", https://*.console.union.example");

@@ -137,6 +137,25 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void rosterUploadsHaveTheirOwnLargerLimit() {
+        client.post().uri("/api/membership/v1/enrolment-jobs")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[UPLOAD_BODY_MAX_BYTES])
+            .exchange()
+            .expectStatus().isOk();
+        assertThat(MEMBERSHIP.received()).singleElement().satisfies(forwarded ->
+            assertThat(forwarded.body()).hasSize(UPLOAD_BODY_MAX_BYTES));
+
+        expectProblem(client.post().uri("/api/membership/v1/enrolment-jobs")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[UPLOAD_BODY_MAX_BYTES + 1])
+            .exchange(), 413, "payload-too-large");
+        assertThat(MEMBERSHIP.received()).hasSize(1);
+    }
+
+    @Test
     void refusesADeclaredBodyOverTheLimitWith413Problem() {
         expectProblem(client.post().uri("/api/membership/v1/imports")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
