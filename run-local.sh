@@ -342,11 +342,17 @@ load_demo_keys() {
     say "generating demo personal-data keys for this data folder ($(rel "$file"), never committed)" >&2
     (umask 077 && printf 'DATA_KEY=%s\nBLIND_INDEX_KEY=%s\n' "$(random_key)" "$(random_key)" >"$file")
   fi
-  local data_key blind_key
+  if ! grep -q '^JOIN_CODE_KEY=' "$file"; then # data folders made before QR join codes existed
+    (umask 077 && printf 'JOIN_CODE_KEY=%s\n' "$(random_key)" >>"$file")
+  fi
+  local data_key blind_key join_key
   data_key=$(sed -n 's/^DATA_KEY=//p' "$file")
   blind_key=$(sed -n 's/^BLIND_INDEX_KEY=//p' "$file")
-  [[ -n "$data_key" && -n "$blind_key" ]] || die "$(rel "$file") is damaged; delete it (data encrypted with it becomes unreadable)"
-  PERSONAL_DATA_JSON='{"smartunion":{"personal-data":{"keys":{"demo-2026":"'"$data_key"'"},"active-key-id":"demo-2026","blind-index-key":"'"$blind_key"'"}}}'
+  join_key=$(sed -n 's/^JOIN_CODE_KEY=//p' "$file")
+  [[ -n "$data_key" && -n "$blind_key" && -n "$join_key" ]] || die "$(rel "$file") is damaged; delete it (data encrypted with it becomes unreadable)"
+  # membership-service also signs QR join codes (smartunion.membership.join-code.*); the join URL points at the
+  # gateway because the local run has no member app
+  PERSONAL_DATA_JSON='{"smartunion":{"personal-data":{"keys":{"demo-2026":"'"$data_key"'"},"active-key-id":"demo-2026","blind-index-key":"'"$blind_key"'"},"membership":{"join-code":{"keys":{"demo-2026":"'"$join_key"'"},"active-key-id":"demo-2026","join-url-prefix":"http://localhost:'"$GATEWAY_PORT"'/join?code="}}}}'
 }
 
 # ---------------------------------------------------------------------------------------------------- preparing --

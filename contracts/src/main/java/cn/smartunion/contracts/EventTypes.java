@@ -10,11 +10,19 @@ public final class EventTypes {
 
     public static final EventType ORG_REGISTERED =
             membership("org.registered.v1", Topics.MEMBERSHIP_ORG, "org-registered.v1");
+    public static final EventType ORG_UPDATED =
+            membership("org.updated.v1", Topics.MEMBERSHIP_ORG, "org-updated.v1");
+    public static final EventType ORG_MOVED =
+            membership("org.moved.v1", Topics.MEMBERSHIP_ORG, "org-moved.v1");
+    public static final EventType ORG_DISSOLVED =
+            membership("org.dissolved.v1", Topics.MEMBERSHIP_ORG, "org-dissolved.v1");
 
     public static final EventType APPLICATION_SUBMITTED =
             membership("application.submitted.v1", Topics.MEMBERSHIP_APPLICATION, "application-submitted.v1");
     public static final EventType APPLICATION_REJECTED =
             membership("application.rejected.v1", Topics.MEMBERSHIP_APPLICATION, "application-rejected.v1");
+    public static final EventType APPLICATION_WITHDRAWN =
+            membership("application.withdrawn.v1", Topics.MEMBERSHIP_APPLICATION, "application-withdrawn.v1");
     public static final EventType MEMBER_ACTIVATED =
             membership("member.activated.v1", Topics.MEMBERSHIP_MEMBER, "member-activated.v1");
     public static final EventType MEMBER_TRANSFER_REQUESTED =
@@ -36,8 +44,8 @@ public final class EventTypes {
     public static final EventType COLLECTIVE_ENROLMENT_COMPLETED =
             membership("enrolment.completed.v1", Topics.MEMBERSHIP_ENROLMENT, "collective-enrolment-completed.v1");
 
-    public static final List<EventType> ALL = List.of(ORG_REGISTERED,
-            APPLICATION_SUBMITTED, APPLICATION_REJECTED,
+    public static final List<EventType> ALL = List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
+            APPLICATION_SUBMITTED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
             MEMBER_ACTIVATED, MEMBER_TRANSFER_REQUESTED, MEMBER_TRANSFERRED, MEMBER_TRANSFER_CLOSED,
             MEMBERSHIP_RETAINED, MEMBERSHIP_REINSTATED, MEMBERSHIP_TERMINATED,
             MEMBER_GROUP_TAGS_CHANGED, MEMBER_EMPLOYMENT_CHANGED,

@@ -43,4 +43,38 @@ class EventCatalogueTest {
                  "registeredAt":"yesterday"}""");
         assertThat(violations).hasSizeGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void anOrgRegisteredOfTheFirstRevisionStillConformsAndTheNewOptionalFieldsAreChecked() {
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.ORG_REGISTERED.type(), """
+                {"orgId":"o-1","code":"P1","name":"某项目工会","orgType":"PROJECT_UNION","parentId":"o-0",
+                 "path":"420000/P1","divisionCode":null,"registeredAt":"2026-11-21T08:00:00Z",
+                 "industryCodes":["E","E4811"],"coveredUnitCodes":["914203220000000015"],"ownership":"STATE_OWNED",
+                 "employeeCount":320,"foundedOn":"2026-03-01","endsOn":"2028-06-30","version":0}""");
+        var violations = EventSchemaAssertions.violations(EventTypes.ORG_REGISTERED, """
+                {"orgId":"o-1","code":"P1","name":"x","orgType":"PROJECT_UNION","path":"420000/P1",
+                 "registeredAt":"2026-11-21T08:00:00Z","industryCodes":["construction"],
+                 "coveredUnitCodes":["not-a-code"],"employeeCount":-1}""");
+        assertThat(violations).hasSize(3);
+    }
+
+    @Test
+    void theLifecycleEventsConformAndAreClosed() {
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.ORG_UPDATED.type(), """
+                {"orgId":"o-1","path":"420000/420300","name":"十堰市总工会","industryCodes":[],"coveredUnitCodes":[],
+                 "ownership":null,"employeeCount":null,"foundedOn":null,"endsOn":null,"changedFields":["name"],
+                 "version":3,"updatedAt":"2026-11-21T08:00:00Z"}""");
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.ORG_MOVED.type(), """
+                {"orgId":"o-1","oldParentId":"o-0","newParentId":"o-2","oldPath":"420000/420300/Y1",
+                 "newPath":"420000/421300/Y1","version":4,"movedAt":"2026-11-21T08:00:00Z"}""");
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.ORG_DISSOLVED.type(), """
+                {"orgId":"o-1","path":"420000/420300/Y1","reasonCode":"ENTERPRISE_CLOSED",
+                 "effectiveOn":"2026-11-20","version":5,"dissolvedAt":"2026-11-21T08:00:00Z"}""");
+        assertThat(EventSchemaAssertions.violations(EventTypes.ORG_UPDATED, """
+                {"orgId":"o-1","path":"420000","name":"x","industryCodes":[],"coveredUnitCodes":[],
+                 "changedFields":["chair"],"version":1,"updatedAt":"2026-11-21T08:00:00Z"}""")).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(EventTypes.ORG_DISSOLVED, """
+                {"orgId":"o-1","path":"420000","reasonCode":"closed","effectiveOn":"2026-11-20","version":5,
+                 "dissolvedAt":"2026-11-21T08:00:00Z","chairName":"张三"}""")).hasSize(2);
+    }
 }

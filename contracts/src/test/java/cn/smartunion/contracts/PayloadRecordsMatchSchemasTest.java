@@ -11,10 +11,14 @@ import cn.smartunion.contracts.membership.MemberTransferRequested;
 import cn.smartunion.contracts.membership.MemberTransferred;
 import cn.smartunion.contracts.membership.MembershipApplicationRejected;
 import cn.smartunion.contracts.membership.MembershipApplicationSubmitted;
+import cn.smartunion.contracts.membership.MembershipApplicationWithdrawn;
 import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
+import cn.smartunion.contracts.membership.OrgDissolved;
+import cn.smartunion.contracts.membership.OrgMoved;
 import cn.smartunion.contracts.membership.OrgRegistered;
+import cn.smartunion.contracts.membership.OrgUpdated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -38,8 +42,12 @@ class PayloadRecordsMatchSchemasTest {
 
     static final Map<EventType, Class<? extends Record>> RECORDS = Map.ofEntries(
             Map.entry(EventTypes.ORG_REGISTERED, OrgRegistered.class),
+            Map.entry(EventTypes.ORG_UPDATED, OrgUpdated.class),
+            Map.entry(EventTypes.ORG_MOVED, OrgMoved.class),
+            Map.entry(EventTypes.ORG_DISSOLVED, OrgDissolved.class),
             Map.entry(EventTypes.APPLICATION_SUBMITTED, MembershipApplicationSubmitted.class),
             Map.entry(EventTypes.APPLICATION_REJECTED, MembershipApplicationRejected.class),
+            Map.entry(EventTypes.APPLICATION_WITHDRAWN, MembershipApplicationWithdrawn.class),
             Map.entry(EventTypes.MEMBER_ACTIVATED, MemberActivated.class),
             Map.entry(EventTypes.MEMBER_TRANSFER_REQUESTED, MemberTransferRequested.class),
             Map.entry(EventTypes.MEMBER_TRANSFERRED, MemberTransferred.class),
@@ -86,6 +94,18 @@ class PayloadRecordsMatchSchemasTest {
                  "activatedAt":"2026-11-21T08:00:00Z","legalName":"张三"}""";
         assertThat(EventSchemaAssertions.violations(EventTypes.MEMBER_ACTIVATED, withName))
                 .singleElement().asString().contains("legalName");
+    }
+
+    @Test
+    void aMemberTransferredCarriesTheDateTheMembershipMovedAndMayCarryTheRequestReason() {
+        String transferred = """
+                {"memberId":"m-1","transferId":"t-1","fromOrgId":"o-1","fromOrgPath":"420000/420300/420322",
+                 "toOrgId":"o-2","toOrgPath":"420000/421300/421303","crossProvince":false,
+                 "reasonCode":"RELOCATED","effectiveOn":"2026-11-21","transferredAt":"2026-11-21T08:00:00Z"}""";
+        assertThat(EventSchemaAssertions.violations(EventTypes.MEMBER_TRANSFERRED, transferred)).isEmpty();
+        assertThat(EventSchemaAssertions.violations(EventTypes.MEMBER_TRANSFERRED,
+                transferred.replace("\"effectiveOn\":\"2026-11-21\",", "")))
+                .singleElement().asString().contains("effectiveOn");
     }
 
     private static java.util.List<String> names(JsonNode array) {

@@ -25,7 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a bound for a stuck call on a busy build machine, not a speed requirement
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class GatewayTestBase {
 
     static final StubService MEMBERSHIP = StubService.start("membership");
@@ -38,6 +39,9 @@ abstract class GatewayTestBase {
 
     static final int RIGHTS_RESPONSE_TIMEOUT_MS = 500;
     static final int BREAKER_MINIMUM_CALLS = 4;
+    static final int REQUEST_BODY_MAX_BYTES = 64 * 1024;
+    static final int UPLOAD_BODY_MAX_BYTES = 4 * REQUEST_BODY_MAX_BYTES;
+    static final String MOBILE_WEB_ORIGIN = "https://m.union.example";
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry env) {
@@ -53,6 +57,13 @@ abstract class GatewayTestBase {
         // every request traced, so the trace context test does not depend on a sampling draw
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         env.add("MANAGEMENT_PORT", () -> "0");
+        env.add("REQUEST_BODY_MAX_SIZE", () -> REQUEST_BODY_MAX_BYTES + "B");
+        env.add("UPLOAD_BODY_MAX_SIZE", () -> UPLOAD_BODY_MAX_BYTES + "B");
+        // generous for a busy build machine; aid is refused at once anyway
+        env.add("OPENAPI_FETCH_TIMEOUT", () -> "20s");
+        env.add("CORS_ALLOWED_ORIGINS", () -> MOBILE_WEB_ORIGIN + ", https://*.console.union.example");
+        // the tests play the TLS-terminating load balancer from loopback
+        env.add("TRUSTED_PROXIES", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
     }
 
     @Autowired

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Its own context: the identity provider is down from the start, and the JWKS address is set explicitly. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a bound for a stuck call on a busy build machine, not a speed requirement
+@AutoConfigureWebTestClient(timeout = "30s")
 class IdentityProviderOutageTest {
 
     static final IdentityProviderStub IDENTITY_PROVIDER = IdentityProviderStub.start(TestTokens.SIGNING_KEY);

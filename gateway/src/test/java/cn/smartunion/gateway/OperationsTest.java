@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import java.util.List;
 
@@ -40,11 +41,42 @@ class OperationsTest extends GatewayTestBase {
     }
 
     @Test
-    void listsEveryServiceDocumentInTheSwaggerUi() {
+    void servesOneMergedDocumentOfTheServicesThatAnswerWithoutAToken() {
+        client.get().uri("/openapi")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.openapi").isEqualTo("3.1.0")
+            .jsonPath("$.servers[0].url").isEqualTo("/")
+            // each service's paths with its prefix, nothing the gateway does not route
+            .jsonPath("$.paths['/api/membership/v1/things/{id}'].get.operationId").isEqualTo("membership.getThing")
+            .jsonPath("$.paths['/api/rights/v1/things/{id}'].get.operationId").isEqualTo("rights.getThing")
+            .jsonPath("$.paths['/api/competition/v1/things/{id}'].get.operationId").isEqualTo("competition.getThing")
+            .jsonPath("$.paths['/error']").doesNotExist()
+            // the stubs all call their schemas Thing and Problem: namespaced, each reference follows its own
+            .jsonPath("$.components.schemas['membership.Thing'].properties.service.const").isEqualTo("membership")
+            .jsonPath("$.components.schemas['rights.Thing'].properties.service.const").isEqualTo("rights")
+            .jsonPath("$.paths['/api/rights/v1/things/{id}'].get.responses['200'].content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/rights.Thing")
+            .jsonPath("$.paths['/api/rights/v1/things/{id}'].get.security[0]['rights.bearer-jwt']").isArray()
+            // aid is down: its part is missing, and the document says so
+            .jsonPath("$.x-unavailable-services[0]").isEqualTo("aid")
+            .jsonPath("$.x-unavailable-services.length()").isEqualTo(1)
+            .jsonPath("$.info.description").value(description -> assertThat((String) description).contains("aid"));
+
+        assertThat(MEMBERSHIP.received()).extracting(RecordedRequest::pathAndQuery).containsExactly("/v3/api-docs");
+    }
+
+    @Test
+    void listsTheMergedAndEveryServiceDocumentInTheSwaggerUi() {
         client.get().uri("/v3/api-docs/swagger-config")
             .exchange()
             .expectStatus().isOk()
             .expectBody()
+            .jsonPath("$.urls[?(@.name == 'all services')].url").isEqualTo("/openapi")
+            .jsonPath("$['urls.primaryName']").isEqualTo("all services")
+            .jsonPath("$.validatorUrl").isEqualTo("none")
             .jsonPath("$.urls[?(@.name == 'membership')].url").isEqualTo("/openapi/membership")
             .jsonPath("$.urls[?(@.name == 'aid')].url").isEqualTo("/openapi/aid")
             .jsonPath("$.urls[?(@.name == 'rights')].url").isEqualTo("/openapi/rights")
@@ -88,7 +120,7 @@ class OperationsTest extends GatewayTestBase {
     }
 
     private WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
@@ -100,6 +132,24 @@ class OperationsTest extends GatewayTestBase {
         expectProblem(client.get().uri("/actuator")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
             .exchange(), 403, "forbidden");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/loggers",
+            "/actuator/heapdump", "/actuator/threaddump", "/actuator/gateway/routes", "/actuator/gateway/globalfilters" })
+    void servesNothingButHealthAndMetricsEvenOnTheManagementPort(String path) {
+        for (WebTestClient target : List.of(client, management())) {
+            target.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as("%s on port %s", path, target == client ? "edge" : "management")
+                    .isIn(403, 404));
+        }
+        // the gateway's route actuator would even let a caller add routes
+        management().post().uri("/actuator/gateway/refresh")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().value(status -> assertThat(status).isIn(403, 404));
     }
 
     @ParameterizedTest

@@ -27,8 +27,10 @@ class ResilienceTest extends GatewayTestBase {
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
             .exchange(), 504, "upstream-timeout");
 
+        // the route's own timeout fired, not the 10 s default (the bound is which timeout, not how fast: a busy machine
+        // may take seconds beyond the 500 ms)
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        assertThat(tookMs).isGreaterThanOrEqualTo(RIGHTS_RESPONSE_TIMEOUT_MS).isLessThan(5_000);
+        assertThat(tookMs).isGreaterThanOrEqualTo(RIGHTS_RESPONSE_TIMEOUT_MS).isLessThan(10_000);
         assertThat(RIGHTS.received()).hasSize(1);
     }
 

@@ -1,5 +1,11 @@
 package cn.smartunion.gateway;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +63,25 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void continuesTheCallersTraceDownstreamAlongWithTheRequestId() {
+        String callerTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpanId = "00f067aa0ba902b7";
+
+        client.get().uri("/api/membership/v1/members")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .header("traceparent", "00-" + callerTraceId + "-" + callerSpanId + "-01")
+            .header("X-Request-Id", "mobile-7f3a.43")
+            .exchange()
+            .expectStatus().isOk();
+
+        RecordedRequest forwarded = MEMBERSHIP.received().get(0);
+        // same trace, the gateway's own span as the parent
+        assertThat(forwarded.header("traceparent")).matches("00-" + callerTraceId + "-[0-9a-f]{16}-01")
+            .doesNotContain(callerSpanId);
+        assertThat(forwarded.header("X-Request-Id")).isEqualTo("mobile-7f3a.43");
+    }
+
+    @Test
     void keepsTheCallersRequestId() {
         client.get().uri("/api/membership/v1/members")
             .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
@@ -96,6 +121,67 @@ class RoutingTest extends GatewayTestBase {
         RecordedRequest forwarded = MEMBERSHIP.received().get(0);
         assertThat(forwarded.method()).isEqualTo("POST");
         assertThat(forwarded.body()).isEqualTo("{\"orgId\":\"420322-001\"}");
+    }
+
+    @Test
+    void passesABodyJustWithinTheLimit() {
+        client.post().uri("/api/membership/v1/imports")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[REQUEST_BODY_MAX_BYTES])
+            .exchange()
+            .expectStatus().isOk();
+
+        assertThat(MEMBERSHIP.received()).singleElement().satisfies(forwarded ->
+            assertThat(forwarded.body()).hasSize(REQUEST_BODY_MAX_BYTES));
+    }
+
+    @Test
+    void rosterUploadsHaveTheirOwnLargerLimit() {
+        client.post().uri("/api/membership/v1/enrolment-jobs")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[UPLOAD_BODY_MAX_BYTES])
+            .exchange()
+            .expectStatus().isOk();
+        assertThat(MEMBERSHIP.received()).singleElement().satisfies(forwarded ->
+            assertThat(forwarded.body()).hasSize(UPLOAD_BODY_MAX_BYTES));
+
+        expectProblem(client.post().uri("/api/membership/v1/enrolment-jobs")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[UPLOAD_BODY_MAX_BYTES + 1])
+            .exchange(), 413, "payload-too-large");
+        assertThat(MEMBERSHIP.received()).hasSize(1);
+    }
+
+    @Test
+    void refusesADeclaredBodyOverTheLimitWith413Problem() {
+        expectProblem(client.post().uri("/api/membership/v1/imports")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(new byte[REQUEST_BODY_MAX_BYTES + 1])
+            .exchange(), 413, "payload-too-large");
+
+        assertThat(MEMBERSHIP.received()).isEmpty();
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimitWith413ProblemOnceItPassesTheLimit() throws IOException, InterruptedException {
+        byte[] body = new byte[REQUEST_BODY_MAX_BYTES * 2];
+        // no length known up front: sent chunked, so only counting the bytes can stop it
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/membership/v1/imports"))
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM_VALUE)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).contains("\"type\":\"urn:smartunion:problem:payload-too-large\"");
+        assertThat(MEMBERSHIP.received()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.smartunion.gateway.problem;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -7,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import cn.smartunion.gateway.requestid.RequestIdWebFilter;
+import cn.smartunion.gateway.resilience.UpstreamFailureAnswers;
 import cn.smartunion.gateway.resilience.UpstreamFailures;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,10 +32,16 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
-    private final ProblemResponses problems;
+    private static final List<String> REPRESENTATION_HEADERS = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_RANGE,
+            HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED);
 
-    public ProblemErrorWebExceptionHandler(ProblemResponses problems) {
+    private final ProblemResponses problems;
+    private final UpstreamFailureAnswers upstreamAnswers;
+
+    public ProblemErrorWebExceptionHandler(ProblemResponses problems, UpstreamFailureAnswers upstreamAnswers) {
         this.problems = problems;
+        this.upstreamAnswers = upstreamAnswers;
     }
 
     @Override
@@ -39,25 +49,36 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        // whatever a failed attempt left (a downstream's Content-Length, say) does not describe this body
-        exchange.getResponse().getHeaders().clear();
+        discardDownstreamHeaders(exchange);
 
         if (error instanceof AuthenticationServiceException) {
             log.warn("Cannot check access tokens for request {}: {}", requestId(exchange), UpstreamFailures.describe(error));
             return write(exchange, ProblemKind.AUTHENTICATION_UNAVAILABLE,
                     ProblemResponses.retryAfter(problems.defaultRetryAfter()));
         }
-        if (error instanceof ResponseStatusException statusError) {
+        // a route's response timeout arrives as a 504 ResponseStatusException and is answered like other upstream failures
+        if (error instanceof ResponseStatusException statusError
+                && statusError.getStatusCode().value() != HttpStatus.GATEWAY_TIMEOUT.value()) {
             return writeStatus(exchange, statusError);
         }
         if (UpstreamFailures.isUpstreamFailure(error)) {
-            ProblemKind kind = UpstreamFailures.classify(error);
+            UpstreamFailureAnswers.Answer answer = upstreamAnswers.answer(exchange, error);
             log.warn("Downstream call failed for request {}: {}", requestId(exchange), UpstreamFailures.describe(error));
-            return write(exchange, kind, kind == ProblemKind.UPSTREAM_UNAVAILABLE
-                    ? ProblemResponses.retryAfter(problems.defaultRetryAfter()) : ProblemResponses.noExtraHeaders());
+            return write(exchange, answer.kind(), answer.headers());
         }
         log.error("Unexpected failure handling request {}", requestId(exchange), error);
         return write(exchange, ProblemKind.INTERNAL_ERROR, ProblemResponses.noExtraHeaders());
+    }
+
+    /**
+     * What a failed attempt left (a downstream's Content-Length, say) does not describe this body. What the edge set
+     * itself stays: CORS and rate-limit headers must reach the caller with the error too.
+     */
+    private static void discardDownstreamHeaders(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        Set<String> fromDownstream = exchange.getAttributeOrDefault(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Set.of());
+        fromDownstream.forEach(headers::remove);
+        REPRESENTATION_HEADERS.forEach(headers::remove);
     }
 
     private Mono<Void> writeStatus(ServerWebExchange exchange, ResponseStatusException error) {
@@ -65,9 +86,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         if (status == HttpStatus.NOT_FOUND.value()) {
             return write(exchange, ProblemKind.NOT_FOUND, ProblemResponses.noExtraHeaders());
         }
-        if (status == HttpStatus.GATEWAY_TIMEOUT.value()) {
-            log.warn("Downstream call timed out for request {}: {}", requestId(exchange), UpstreamFailures.describe(error));
-            return write(exchange, ProblemKind.UPSTREAM_TIMEOUT, ProblemResponses.noExtraHeaders());
+        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return write(exchange, ProblemKind.PAYLOAD_TOO_LARGE, ProblemResponses.noExtraHeaders());
         }
         if (status >= 500) {
             log.error("Request {} failed with {}", requestId(exchange), status, error);

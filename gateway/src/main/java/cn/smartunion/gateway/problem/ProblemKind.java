@@ -16,6 +16,10 @@ public enum ProblemKind {
     REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "request-rejected"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+    ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN, "origin-not-allowed"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
+    QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded"),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable"),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout"),
     AUTHENTICATION_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable"),
@@ -24,7 +28,8 @@ public enum ProblemKind {
     /**
      * The services' namespace (service-runtime's {@code ProblemType}). Kinds only the edge answers keep their own names
      * ({@code token-missing}, {@code token-invalid}, {@code upstream-unavailable}, {@code upstream-timeout},
-     * {@code authentication-unavailable}, {@code request-rejected}); {@code not-found}, {@code forbidden} and
+     * {@code authentication-unavailable}, {@code request-rejected}, {@code origin-not-allowed}, {@code payload-too-large},
+     * {@code rate-limited}, {@code quota-exceeded}); {@code not-found}, {@code forbidden} and
      * {@code internal-error} mean the same on both sides.
      */
     static final String TYPE_PREFIX = "urn:smartunion:problem:";

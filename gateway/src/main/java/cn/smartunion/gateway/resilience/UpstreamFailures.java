@@ -20,7 +20,8 @@ public final class UpstreamFailures {
     /** Whether the failure came from calling a service (refused, reset, timed out, breaker open). */
     public static boolean isUpstreamFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof CallNotPermittedException || isTimeoutException(t)) {
+            if (t instanceof IOException || t instanceof CallNotPermittedException || isTimeoutException(t)
+                    || isGatewayTimeoutStatus(t)) {
                 return true;
             }
         }

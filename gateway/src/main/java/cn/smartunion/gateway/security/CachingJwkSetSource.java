@@ -27,10 +27,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The issuer's signing keys for {@link org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder}: fetched
  * on first use (never at startup), then served from memory.
  * <p>
- * Keys are fetched again when they are older than the time-to-live or when a token names a key id that is not
- * cached (the issuer rotated its keys), but never more often than the minimum refresh interval, so a stream of
- * forged tokens with made-up key ids cannot make every request a call to the identity provider. Concurrent
- * requests share one fetch. If a fetch fails, the keys already held stay in use.
+ * A token whose key is cached is checked at once, however old the cached set: once the set is older than the
+ * time-to-live, the token still uses it and a refresh starts in the background (stale-while-revalidate), so no
+ * request waits for the identity provider once keys are known. Only a token naming a key id that is not cached (the
+ * issuer rotated its keys, or the token is forged) waits for a fetch, and only when none started within the minimum
+ * refresh interval: a stream of forged tokens with made-up key ids cannot make every request a call to the identity
+ * provider. Concurrent requests share one fetch. If a fetch fails, the keys already held stay in use.
  */
 public final class CachingJwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 
@@ -74,17 +76,30 @@ public final class CachingJwkSetSource implements Function<SignedJWT, Flux<JWK>>
     private Mono<Keys> keysFor(JWKSelector selector) {
         Keys current = keys;
         Instant now = clock.instant();
-        if (current.isFresh(now, timeToLive) && !current.select(selector).isEmpty()) {
+        if (!current.select(selector).isEmpty()) {
+            if (!current.isFresh(now, timeToLive)) {
+                refreshInBackground(now);
+            }
             return Mono.just(current);
         }
+        // no cached key fits: the first token, a rotation at the issuer, or a forgery
         Mono<Keys> fetch = startOrJoinFetch(now);
         if (fetch == null) {
             return current.orUnavailable(null);
         }
-        return fetch.onErrorResume(error -> {
-            log.warn("Could not refresh the JWK set from {}: {}", jwkSetUri, error.getMessage());
-            return current.orUnavailable(error);
-        });
+        return fetch.onErrorResume(error -> current.orUnavailable(error));
+    }
+
+    private void refreshInBackground(Instant now) {
+        Mono<Keys> started;
+        synchronized (this) {
+            if (fetchInFlight != null || isCoolingDown(now)) {
+                return;
+            }
+            started = startFetch(now);
+        }
+        // the outcome is logged by the fetch itself; a failure keeps the keys already held
+        started.subscribe(fetched -> { }, error -> { });
     }
 
     /** The fetch to wait for, or {@code null} when the last one started too recently to start another. */
@@ -92,13 +107,24 @@ public final class CachingJwkSetSource implements Function<SignedJWT, Flux<JWK>>
         if (fetchInFlight != null) {
             return fetchInFlight;
         }
-        if (now.isBefore(lastFetchStarted.plus(minRefreshInterval))) {
+        if (isCoolingDown(now)) {
             return null;
         }
+        return startFetch(now);
+    }
+
+    // guarded by this
+    private boolean isCoolingDown(Instant now) {
+        return now.isBefore(lastFetchStarted.plus(minRefreshInterval));
+    }
+
+    // guarded by this
+    private Mono<Keys> startFetch(Instant now) {
         lastFetchStarted = now;
         AtomicReference<Mono<Keys>> self = new AtomicReference<>();
         Mono<Keys> fetch = download()
             .doOnNext(fetched -> keys = fetched)
+            .doOnError(error -> log.warn("Could not refresh the JWK set from {}: {}", jwkSetUri, error.getMessage()))
             // before the outcome reaches anyone waiting: whoever looks next must not join a finished fetch
             .doOnEach(signal -> fetchFinished(self.get()))
             .doOnCancel(() -> fetchFinished(self.get()))

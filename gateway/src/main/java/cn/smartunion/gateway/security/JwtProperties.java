@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
  * @param audiences a token must name at least one of these in {@code aud}
  * @param jwsAlgorithm the only accepted signature algorithm
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
- * @param jwksTimeToLive how long fetched keys are used before they are fetched again
- * @param jwksMinRefreshInterval least time between two fetches, whatever tokens arrive
+ * @param jwksTimeToLive age after which fetched keys are refreshed in the background; they stay in use meanwhile
+ * @param jwksMinRefreshInterval least time between two fetches (background refreshes and fetches for an unknown key id)
  * @param jwksFetchTimeout how long one fetch may take
  */
 @ConfigurationProperties("smart-union.gateway.jwt")

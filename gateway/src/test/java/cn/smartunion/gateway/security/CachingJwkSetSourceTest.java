@@ -1,11 +1,15 @@
 package cn.smartunion.gateway.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,15 +20,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 import cn.smartunion.gateway.support.IdentityProviderStub;
+import cn.smartunion.gateway.support.MutableClock;
 import cn.smartunion.gateway.support.TestTokens;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class CachingJwkSetSourceTest {
 
@@ -36,7 +41,7 @@ class CachingJwkSetSourceTest {
     private static final RSAKey ROTATED_IN_KEY = TestTokens.UNPUBLISHED_KEY;
 
     private final IdentityProviderStub identityProvider = IdentityProviderStub.start(REALM_KEY);
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-05-01T08:00:00Z"));
     private final CachingJwkSetSource source = new CachingJwkSetSource(WebClient.create(), identityProvider.jwksUri(),
             JWSAlgorithm.RS256, TIME_TO_LIVE, MIN_REFRESH_INTERVAL, Duration.ofSeconds(5), clock);
 
@@ -79,16 +84,51 @@ class CachingJwkSetSourceTest {
     }
 
     @Test
-    void refetchesKeysOnceTheyExpire() {
+    void servesExpiredKeysAtOnceAndReplacesThemInTheBackground() {
         keysFor(REALM_KEY);
-
         clock.advance(TIME_TO_LIVE.minusSeconds(1));
         keysFor(REALM_KEY);
-        assertThat(identityProvider.jwksFetches()).isEqualTo(1);
+        assertThat(identityProvider.jwksFetches()).as("still fresh").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
-        keysFor(REALM_KEY);
+        identityProvider.hold();
+        identityProvider.publish(List.of(REALM_KEY, ROTATED_IN_KEY));
+
+        // answered from memory while the refresh it started is still unanswered
+        CompletableFuture<List<JWK>> expired = source.apply(tokenSignedWith(REALM_KEY)).collectList().toFuture();
+        assertThat(expired).isCompleted();
+        assertThat(expired.join()).extracting(JWK::getKeyID).containsExactly(REALM_KEY.getKeyID());
+        await().atMost(WAIT).until(identityProvider::jwksFetches, fetches -> fetches == 2);
+
+        // more tokens meanwhile neither wait nor start another fetch
+        assertThat(source.apply(tokenSignedWith(REALM_KEY)).collectList().toFuture()).isCompleted();
+        identityProvider.release();
+
+        // the background fetch brought the rotated key in; no further fetch was needed for it
+        await().atMost(WAIT).untilAsserted(() ->
+            assertThat(keysFor(ROTATED_IN_KEY)).extracting(JWK::getKeyID).containsExactly(ROTATED_IN_KEY.getKeyID()));
         assertThat(identityProvider.jwksFetches()).isEqualTo(2);
+    }
+
+    @Test
+    void refreshesExpiredKeysInTheBackgroundAtMostOncePerInterval() {
+        keysFor(REALM_KEY);
+        identityProvider.fail();
+        clock.advance(TIME_TO_LIVE);
+
+        keysFor(REALM_KEY);
+        await().atMost(WAIT).until(identityProvider::jwksFetches, fetches -> fetches == 2);
+        for (int i = 0; i < 5; i++) {
+            keysFor(REALM_KEY);
+        }
+        assertThat(identityProvider.jwksFetches()).isEqualTo(2);
+
+        // once the interval has passed (and the failed refresh has finished), the next token starts another
+        clock.advance(MIN_REFRESH_INTERVAL);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(keysFor(REALM_KEY)).hasSize(1);
+            assertThat(identityProvider.jwksFetches()).isEqualTo(3);
+        });
     }
 
     @Test
@@ -98,7 +138,8 @@ class CachingJwkSetSourceTest {
         clock.advance(TIME_TO_LIVE);
 
         assertThat(keysFor(REALM_KEY)).extracting(JWK::getKeyID).containsExactly(REALM_KEY.getKeyID());
-        assertThat(identityProvider.jwksFetches()).isEqualTo(2);
+        await().atMost(WAIT).until(identityProvider::jwksFetches, fetches -> fetches == 2);
+        assertThat(keysFor(REALM_KEY)).extracting(JWK::getKeyID).containsExactly(REALM_KEY.getKeyID());
     }
 
     @Test
@@ -115,13 +156,38 @@ class CachingJwkSetSourceTest {
     }
 
     @Test
-    void letsConcurrentRequestsShareOneFetch() {
-        List<JWK> keys = Flux.merge(IntStream.range(0, 20).mapToObj(i -> source.apply(tokenSignedWith(REALM_KEY))).toList())
-            .collectList()
-            .block(WAIT);
+    void letsConcurrentRequestsShareOneFetch() throws Exception {
+        int requests = 20;
+        identityProvider.hold();
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try {
+            // all callers ask at once, from their own threads
+            CyclicBarrier start = new CyclicBarrier(requests);
+            List<Future<CompletableFuture<List<JWK>>>> asked = IntStream.range(0, requests)
+                .mapToObj(i -> callers.submit(() -> {
+                    start.await();
+                    return source.apply(tokenSignedWith(REALM_KEY)).collectList().toFuture();
+                }))
+                .toList();
+            List<CompletableFuture<List<JWK>>> answers = new ArrayList<>();
+            for (Future<CompletableFuture<List<JWK>>> ask : asked) {
+                answers.add(ask.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
 
-        assertThat(keys).hasSize(20);
-        assertThat(identityProvider.jwksFetches()).isEqualTo(1);
+            // every caller is waiting while the one fetch is held at the identity provider
+            await().atMost(WAIT).until(identityProvider::jwksFetches, fetches -> fetches == 1);
+            assertThat(answers).noneMatch(CompletableFuture::isDone);
+
+            identityProvider.release();
+            for (CompletableFuture<List<JWK>> answer : answers) {
+                assertThat(answer.get(WAIT.toSeconds(), TimeUnit.SECONDS)).extracting(JWK::getKeyID)
+                    .containsExactly(REALM_KEY.getKeyID());
+            }
+            assertThat(identityProvider.jwksFetches()).isEqualTo(1);
+        }
+        finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -141,29 +207,5 @@ class CachingJwkSetSourceTest {
         // only the header matters to the key source
         return new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().build());
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2025-05-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

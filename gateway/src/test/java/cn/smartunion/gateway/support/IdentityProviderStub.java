@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -17,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the Keycloak realm: publishes the public half of the given keys at the realm's JWKS path and counts
- * how often they are fetched. It can be switched to fail, as an identity provider that is down would.
+ * how often they are fetched. It can be switched to fail, as an identity provider that is down would, or to hold its
+ * answers until released, so that a test can see what callers do while a fetch is in flight.
  */
 public final class IdentityProviderStub implements AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class IdentityProviderStub implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile JWKSet published;
     private volatile boolean failing;
+    private volatile CountDownLatch gate;
 
     private IdentityProviderStub(List<JWK> keys) {
         publish(keys);
@@ -53,6 +57,7 @@ public final class IdentityProviderStub implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -81,9 +86,24 @@ public final class IdentityProviderStub implements AutoCloseable {
         failing = false;
     }
 
+    /** From now on, fetches are counted when they arrive but answered only after {@link #release()}. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers the held fetches (with the keys published by then) and stops holding. */
+    public void release() {
+        CountDownLatch held = gate;
+        gate = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
     private void serveKeys(HttpExchange exchange) throws IOException {
         try (exchange) {
             fetches.incrementAndGet();
+            awaitRelease();
             if (failing) {
                 exchange.sendResponseHeaders(500, -1);
                 return;
@@ -92,6 +112,19 @@ public final class IdentityProviderStub implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void awaitRelease() {
+        CountDownLatch held = gate;
+        if (held == null) {
+            return;
+        }
+        try {
+            held.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

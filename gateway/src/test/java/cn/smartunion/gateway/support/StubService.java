@@ -20,16 +20,49 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real HTTP server standing in for one downstream service. It records every request and answers by path:
  * <ul>
- * <li>{@code /v3/api-docs}: a small OpenAPI document titled with the service name</li>
+ * <li>{@code /v3/api-docs}: a small OpenAPI document titled with the service name, with one path under the service's
+ * prefix ({@code /api/<name>/v1/things/{id}}), one outside it ({@code /error}) and components named like every other
+ * stub's</li>
  * <li>{@code .../slow}: holds the response until {@link #reset()} (the gateway must time out first)</li>
  * <li>{@code .../unavailable}: 503; {@code .../boom}: 500, both as problem details</li>
+ * <li>{@code .../own-cors}: 200 with CORS headers of its own (which the edge must not let through beside its own)</li>
  * <li>anything else: 200 with the method, path and query echoed as JSON</li>
  * </ul>
  * Like a real service it echoes {@code X-Request-Id} back.
  */
-public final class StubService {
+public final class StubService implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String OPENAPI_DOCUMENT = """
+            {
+              "openapi": "3.1.0",
+              "info": {"title": "NAME", "version": "v1"},
+              "servers": [{"url": "http://NAME.internal:8080", "description": "Generated server url"}],
+              "security": [{"bearer-jwt": []}],
+              "paths": {
+                "/api/NAME/v1/things/{id}": {
+                  "get": {
+                    "tags": ["things"],
+                    "operationId": "getThing",
+                    "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                    "responses": {
+                      "200": {"description": "the thing", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                      "404": {"description": "no such thing", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+                    }
+                  }
+                },
+                "/error": {"get": {"operationId": "error", "responses": {"200": {"description": "the error page"}}}}
+              },
+              "components": {
+                "schemas": {
+                  "Thing": {"type": "object", "properties": {"id": {"type": "string"}, "service": {"const": "NAME"}}},
+                  "Problem": {"type": "object", "properties": {"type": {"type": "string"}}}
+                },
+                "securitySchemes": {"bearer-jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+              }
+            }
+            """;
 
     private final String name;
     private final HttpServer server;
@@ -57,6 +90,12 @@ public final class StubService {
 
     public static StubService start(String name) {
         return new StubService(name);
+    }
+
+    @Override
+    public void close() {
+        reset();
+        server.stop(0);
     }
 
     public String baseUri() {
@@ -89,8 +128,7 @@ public final class StubService {
             }
             String path = request.path();
             if (path.equals("/v3/api-docs")) {
-                respond(exchange, 200, "application/json",
-                        Map.of("openapi", "3.1.0", "info", Map.of("title", name, "version", "v1"), "paths", Map.of()));
+                respond(exchange, 200, "application/json", JSON.readTree(OPENAPI_DOCUMENT.replace("NAME", name)));
             }
             else if (path.endsWith("/slow")) {
                 awaitRelease();
@@ -98,6 +136,12 @@ public final class StubService {
             }
             else if (path.endsWith("/unavailable")) {
                 respond(exchange, 503, "application/problem+json", Map.of("type", "stub:unavailable", "status", 503));
+            }
+            else if (path.endsWith("/own-cors")) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Credentials", "false");
+                exchange.getResponseHeaders().set("Vary", "Origin");
+                respond(exchange, 200, "application/json", Map.of("service", name));
             }
             else if (path.endsWith("/boom")) {
                 respond(exchange, 500, "application/problem+json", Map.of("type", "stub:boom", "status", 500));

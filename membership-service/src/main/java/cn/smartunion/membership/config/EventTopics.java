@@ -16,4 +16,24 @@ class EventTopics {
                       @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
         return TopicBuilder.name(Topics.MEMBERSHIP_ORG).partitions(partitions).replicas(replicationFactor).build();
     }
+
+    @Bean
+    NewTopic memberTopic(@Value("${smartunion.kafka.partitions:3}") int partitions,
+                         @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.MEMBERSHIP_MEMBER).partitions(partitions).replicas(replicationFactor).build();
+    }
+
+    @Bean
+    NewTopic applicationTopic(@Value("${smartunion.kafka.partitions:3}") int partitions,
+                              @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.MEMBERSHIP_APPLICATION).partitions(partitions).replicas(replicationFactor)
+                .build();
+    }
+
+    @Bean
+    NewTopic enrolmentTopic(@Value("${smartunion.kafka.partitions:3}") int partitions,
+                            @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.MEMBERSHIP_ENROLMENT).partitions(partitions).replicas(replicationFactor)
+                .build();
+    }
 }

@@ -32,13 +32,28 @@ public class IdempotentProjection {
      * @return true when the effect was applied now, false when the event had been applied before
      */
     public boolean apply(String collection, Object documentId, String eventId, Update effect) {
+        return apply(collection, documentId, eventId, null, effect);
+    }
+
+    /**
+     * Like {@link #apply(String, Object, String, Update)}, but only while the document also matches {@code guard}
+     * (e.g. "the stored revision is older than the event's"), so a stale event changes nothing either. A missing
+     * document is created whatever the guard.
+     *
+     * @param guard criteria on fields other than {@code _id} and {@value #APPLIED_EVENTS}; null for none
+     * @return true when the effect was applied now, false when the event had been applied or the guard refused it
+     */
+    public boolean apply(String collection, Object documentId, String eventId, Criteria guard, Update effect) {
         Query notYetApplied = Query.query(Criteria.where("_id").is(documentId).and(APPLIED_EVENTS).ne(eventId));
+        if (guard != null) {
+            notYetApplied.addCriteria(guard);
+        }
         effect.push(APPLIED_EVENTS).slice(-REMEMBERED_EVENTS).each(eventId);
         try {
             var result = mongo.upsert(notYetApplied, effect, collection);
             return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
         } catch (DuplicateKeyException alreadyApplied) {
-            // the document exists and lists the event: the upsert's insert collided with its _id
+            // the document exists and lists the event (or fails the guard): the upsert's insert collided with its _id
             return false;
         }
     }

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * {@code <api-path>/org-directory}: the organisations this service knows, limited to the caller's subtree (a partner
- * client without a place in the tree sees none).
+ * client without a place in the tree sees none). Dissolved units are read by id; lists include them only with
+ * {@code includeDissolved=true}.
  */
 @RestController
 @Validated
@@ -34,8 +35,10 @@ public class OrgDirectoryController {
     @GetMapping
     public Page list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                     @RequestParam(defaultValue = "false") boolean includeDissolved,
                      @AuthenticationPrincipal OrgPrincipal caller) {
-        return new Page(directory.listWithin(caller, page, size), page, size, directory.countWithin(caller));
+        return new Page(directory.listWithin(caller, includeDissolved, page, size), page, size,
+                directory.countWithin(caller, includeDissolved));
     }
 
     @GetMapping("/{orgId}")

@@ -82,6 +82,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problems.create(ProblemType.CONFLICT, ex.getMessage(), request));
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException ex, HttpServletRequest request) {
+        return respond(problems.create(ProblemType.PRECONDITION_FAILED, ex.getMessage(), request));
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<Object> preconditionRequired(PreconditionRequiredException ex, HttpServletRequest request) {
+        return respond(problems.create(ProblemType.PRECONDITION_REQUIRED, ex.getMessage(), request));
+    }
+
     // The messages of these two name collections, indexes and key values: never shown.
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentModification(HttpServletRequest request) {

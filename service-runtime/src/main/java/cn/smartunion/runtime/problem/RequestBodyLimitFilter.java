@@ -39,6 +39,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.writer = writer;
     }
 
+    /** Multipart bodies are parsed and capped by the container ({@code spring.servlet.multipart.*}), not here. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

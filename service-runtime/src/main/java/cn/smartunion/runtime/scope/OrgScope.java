@@ -41,6 +41,16 @@ public final class OrgScope {
         return Criteria.where(field).regex(subtreeRegex(orgPath));
     }
 
+    /**
+     * Restricts {@code field} to paths strictly below {@code orgPath} (its descendants, not the path itself), with the
+     * anchored prefix regex {@code ^<path>/}.
+     */
+    public static Criteria descendants(String field, String orgPath) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(orgPath, "orgPath");
+        return Criteria.where(field).regex("^" + quote(orgPath) + "/");
+    }
+
     /** {@code ^<quoted path>(/|$)}: the path itself or anything below it, never a sibling sharing a prefix. */
     static String subtreeRegex(String orgPath) {
         return "^" + quote(orgPath) + "(/|$)";

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json with the suite's type, a localised title, and nothing internal.
  */
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "smartunion.http.max-request-body=1KB", TestPersonalDataKeys.AES_KEY,
+        properties = { "smartunion.http.max-request-body=1KB", "spring.servlet.multipart.max-file-size=4KB",
+                "spring.servlet.multipart.max-request-size=5KB", TestPersonalDataKeys.AES_KEY,
                 TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY })
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemResponsesTest {
@@ -370,6 +371,30 @@ class ProblemResponsesTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("read 1024");
+        }
+
+        @Test
+        void multipartUploadsAreCappedByTheMultipartLimitsNotTheBodyLimit() throws Exception {
+            HttpResponse<String> within = send(multipart(new byte[3000]));
+            assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+            assertThat(within.body()).isEqualTo("uploaded 3000");
+
+            assertProblem(send(multipart(new byte[8000])), 413, "urn:smartunion:problem:payload-too-large",
+                    "Payload too large");
+        }
+
+        private HttpRequest.Builder multipart(byte[] file) {
+            String boundary = "----limit-test";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes();
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+            byte[] body = new byte[head.length + file.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(file, 0, body, head.length, file.length);
+            System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+            return request("/test/problems/upload", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofByteArray(body));
         }
 
         private HttpRequest.BodyPublisher chunked(byte[] body) {

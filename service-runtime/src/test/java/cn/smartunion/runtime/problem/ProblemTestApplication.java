@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A tiny service with one endpoint per kind of failure, for the problem+json tests. */
@@ -79,6 +80,11 @@ class ProblemTestApplication {
         @PostMapping("/bytes")
         String countBytes(InputStream body) throws IOException {
             return "read " + body.readAllBytes().length;
+        }
+
+        @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        String upload(@RequestParam("file") MultipartFile file) {
+            return "uploaded " + file.getSize();
         }
 
         @GetMapping("/search")

@@ -29,6 +29,22 @@ public record OrgPath(String value) {
         return code;
     }
 
+    /** True when this path is {@code other} or lies below it. */
+    public boolean isWithin(OrgPath other) {
+        return value.equals(other.value) || value.startsWith(other.value + "/");
+    }
+
+    /** This path and every path above it, the root first. */
+    public java.util.List<OrgPath> selfAndAncestors() {
+        java.util.List<OrgPath> paths = new java.util.ArrayList<>();
+        int slash = -1;
+        while ((slash = value.indexOf('/', slash + 1)) >= 0) {
+            paths.add(new OrgPath(value.substring(0, slash)));
+        }
+        paths.add(this);
+        return paths;
+    }
+
     @Override
     public String toString() {
         return value;

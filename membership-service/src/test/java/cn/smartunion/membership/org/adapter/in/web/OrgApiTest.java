@@ -4,41 +4,26 @@ import cn.smartunion.contracts.CloudEventHeaders;
 import cn.smartunion.contracts.EventSchemaAssertions;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.Topics;
+import cn.smartunion.membership.MembershipSpringTest;
 import cn.smartunion.membership.org.application.OrgRegistration;
 import cn.smartunion.membership.org.domain.OrgPath;
 import cn.smartunion.membership.org.domain.OrgType;
 import cn.smartunion.membership.org.domain.OrgUnit;
-import cn.smartunion.runtime.testing.MongoWireServer;
-import cn.smartunion.runtime.testing.TestPersonalDataKeys;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static cn.smartunion.runtime.testing.TestJwts.orgUser;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,27 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "smartunion.outbox.poll-interval=50ms",
-        TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = Topics.MEMBERSHIP_ORG)
-class OrgApiTest {
+class OrgApiTest extends MembershipSpringTest {
 
     private static final String HUBEI = "420000";
     private static final String SHIYAN = "420000/420300";
     private static final String YUNXI = "420000/420300/420322";
     private static final String ZHUSHAN = "420000/420300/420323";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        MongoWireServer.registerUri(registry, "membership-org-api-test");
-    }
-
     @Autowired MockMvc mvc;
     @Autowired OrgRegistration registration;
-    @Autowired EmbeddedKafkaBroker broker;
 
     private OrgUnit shiyan;
     private OrgUnit yunxi;
@@ -91,9 +64,8 @@ class OrgApiTest {
                 .andReturn().getResponse().getContentAsString();
         String orgId = JsonPath.read(body, "$.id");
 
-        try (Consumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.MEMBERSHIP_ORG));
-            ConsumerRecord<String, String> record = awaitRecord(consumer, orgId);
+        try (Consumer<String, String> consumer = consumer(Topics.MEMBERSHIP_ORG)) {
+            ConsumerRecord<String, String> record = awaitRecords(consumer, r -> orgId.equals(r.key()), 1).get(0);
             assertThat(ceHeader(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ORG_REGISTERED.type());
             assertThat(ceHeader(record, CloudEventHeaders.SOURCE)).isEqualTo("/membership-service");
             assertThat(ceHeader(record, CloudEventHeaders.SUBJECT)).isEqualTo(orgId);
@@ -189,29 +161,5 @@ class OrgApiTest {
     private ResultActions postAs(String body, String callerPath) throws Exception {
         return mvc.perform(post("/api/membership/v1/orgs").with(orgUser(callerPath, "union-admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private Consumer<String, String> consumer() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "org-api-test-" + UUID.randomUUID(), false);
-        props.put("auto.offset.reset", "earliest");
-        return new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer();
-    }
-
-    private static ConsumerRecord<String, String> awaitRecord(Consumer<String, String> consumer, String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            });
-            return !found.isEmpty();
-        });
-        return found.get(0);
-    }
-
-    private static String ceHeader(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
