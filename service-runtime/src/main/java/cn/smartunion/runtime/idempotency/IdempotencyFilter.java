@@ -56,7 +56,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code in-progress-wait}, then gets 409 {@code idempotency-key-in-progress} with {@code Retry-After}.</li>
  * <li>Every final response is stored, problems included (a 400, 404 or 409 is the answer to that request), except
  * those that say "try again": 5xx, 408 and 429 release the key and the next retry runs afresh. The same holds when
- * the request fails with an exception.</li>
+ * the request fails with an exception. A body the handler marked with {@link #doNotStoreResponseBody} (a one-time
+ * secret) is never stored: its retries get the status and headers only.</li>
  * </ul>
  *
  * <p>Registered after Spring Security's filter chain (the caller is known) and after the request-body limit (the
@@ -78,6 +79,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private static final String EXECUTION = IdempotencyFilter.class.getName() + ".execution";
+
+    private static final String BODY_NOT_STORED = IdempotencyFilter.class.getName() + ".bodyNotStored";
+
+    /**
+     * Marks this request's response body as one that must not be kept anywhere (a one-time secret such as a
+     * temporary password): its key is completed with the status and headers only, so retries get those, like for
+     * an oversized body, and the write still takes effect once. Call it from the handler before it returns.
+     */
+    public static void doNotStoreResponseBody(HttpServletRequest request) {
+        request.setAttribute(BODY_NOT_STORED, Boolean.TRUE);
+    }
 
     private static final long FIRST_PAUSE_MILLIS = 10;
 
@@ -249,7 +261,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         int status = capture.getStatus();
         if (storable(status)) {
-            store(execution.claim(), capture, status);
+            store(execution.claim(), capture, status, request.getAttribute(BODY_NOT_STORED) != null);
         }
         else {
             release(execution.claim());
@@ -262,9 +274,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return status >= 200 && status < 500 && status != 408 && status != 429;
     }
 
-    private void store(Claim.Acquired claim, CapturingResponse capture, int status) {
+    private void store(Claim.Acquired claim, CapturingResponse capture, int status, boolean noStore) {
         byte[] body = capture.body();
-        boolean keepBody = body.length <= maxStoredBodyBytes;
+        boolean keepBody = !noStore && body.length <= maxStoredBodyBytes;
         List<StoredResponse.Header> headers = new ArrayList<>();
         for (String name : REPLAYED_HEADERS) {
             if (name.equals(HttpHeaders.CONTENT_TYPE)) {
@@ -277,7 +289,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 headers.add(new StoredResponse.Header(name, value));
             }
         }
-        if (!keepBody) {
+        if (!keepBody && !noStore) {
             log.warn("Idempotency-Key record {}: the {} response body ({} bytes) exceeds "
                     + "smartunion.idempotency.max-stored-body; retries get its status and headers only", claim.id(),
                     status, body.length);

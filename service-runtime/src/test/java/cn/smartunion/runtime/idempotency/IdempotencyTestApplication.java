@@ -147,6 +147,16 @@ class IdempotencyTestApplication {
             };
         }
 
+        @PostMapping("/secrets/{id}")
+        ResponseEntity<Map<String, Object>> secret(@PathVariable String id,
+                jakarta.servlet.http.HttpServletRequest request) {
+            attempt(id);
+            IdempotencyFilter.doNotStoreResponseBody(request);
+            return ResponseEntity.created(URI.create("/test/idem/secrets/" + id))
+                    .cacheControl(org.springframework.http.CacheControl.noStore())
+                    .body(Map.of("temporaryPassword", "one-time-" + id));
+        }
+
         @PostMapping(path = "/large/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
         String large(@PathVariable String id) {
             attempt(id);

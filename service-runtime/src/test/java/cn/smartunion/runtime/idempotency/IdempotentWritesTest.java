@@ -367,6 +367,25 @@ class IdempotentWritesTest {
     }
 
     @Test
+    void aBodyMarkedNotToBeStoredIsNeverKeptAndItsRetriesGetItsStatusAndHeadersOnly() {
+        String id = newId();
+        String key = UUID.randomUUID().toString();
+        String path = "/test/idem/secrets/" + id;
+
+        HttpResponse<String> first = client.postJson(path, token, key, "");
+        HttpResponse<String> retry = client.postJson(path, token, key, "");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).contains("one-time-" + id);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue(REPLAYED)).hasValue("true");
+        assertThat(retry.headers().firstValue("Location")).hasValue("/test/idem/secrets/" + id);
+        assertThat(retry.body()).isEmpty();
+        assertThat(attempts(id)).isEqualTo(1);
+        assertThat(record(key).toJson()).doesNotContain("one-time-");
+    }
+
+    @Test
     void uploadsAreComparedByTheirPartsNotByTheirBoundary() {
         String id = newId();
         String key = UUID.randomUUID().toString();

@@ -66,6 +66,9 @@ public class StaffAccountProvisioning {
         OrgUnit org = orgs.get(command.orgId(), caller);
         requireAdmin(caller);
         StaffRoles.requireHeld(caller.roles(), roles);
+        if (org.isDissolved()) {
+            throw new ConflictException("the organisation is dissolved: no new staff accounts");
+        }
 
         identities.requireAvailable();
         var existing = accounts.findByUsername(username);

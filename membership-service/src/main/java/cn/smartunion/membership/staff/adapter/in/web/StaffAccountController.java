@@ -10,8 +10,10 @@ import cn.smartunion.membership.staff.application.StaffAccountProvisioning;
 import cn.smartunion.membership.staff.application.StaffAccountQueries;
 import cn.smartunion.membership.staff.domain.StaffAccount;
 import cn.smartunion.membership.staff.domain.StaffAccountStatus;
+import cn.smartunion.runtime.idempotency.IdempotencyFilter;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -34,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff accounts: union administrators create the logins of staff in their own subtree, with roles they hold.
- * A new account's temporary password is in the 201 answer and nowhere else: it is never stored or logged, and a
- * retried request (200) does not repeat it.
+ * A new account's temporary password is in the 201 answer and nowhere else: it is never stored or logged (not even
+ * for Idempotency-Key replays), and a retried request (200) does not repeat it.
  */
 @RestController
 @Validated
@@ -54,13 +56,16 @@ class StaffAccountController {
 
     @PostMapping
     ResponseEntity<StaffAccountView> create(@Valid @RequestBody CreateStaffAccountRequest request,
-                                            @AuthenticationPrincipal OrgPrincipal caller) {
+                                            @AuthenticationPrincipal OrgPrincipal caller,
+                                            HttpServletRequest httpRequest) {
         var provisioned = provisioning.create(new CreateStaffAccount(request.username(), request.email(),
                 request.firstName(), request.lastName(), request.orgId(), request.roles()), caller);
         StaffAccount account = provisioned.account();
         if (!provisioned.created()) {
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StaffAccountView.of(account, null));
         }
+        // the temporary password is shown once: an Idempotency-Key retry gets the status and Location, not the body
+        IdempotencyFilter.doNotStoreResponseBody(httpRequest);
         return ResponseEntity.created(URI.create(PATH + "/" + account.id()))
                 .cacheControl(CacheControl.noStore())
                 .header("Pragma", "no-cache")

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class StaffAccountApiTest extends AgainstKeycloak {
 
     @Autowired MongoTemplate mongo;
+    @Autowired cn.smartunion.membership.org.application.OrgDissolution dissolution;
 
     @Test
     void aCityAdminCreatesACountyStaffAccountThatLogsInWithItsOrgPathAndRoles() throws Exception {
@@ -247,6 +248,42 @@ class StaffAccountApiTest extends AgainstKeycloak {
         mvc.perform(post(StaffAccountController.PATH + "/" + id + "/disable").header("Authorization", bearer("county.admin")))
                 .andExpect(status().isForbidden());
         changeRoles("county.admin", id, "union-staff").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void withAnIdempotencyKeyARetryReplaysTheCreationButNeverTheStoredPassword() throws Exception {
+        String username = uniqueUsername("yx.keyed");
+        String key = java.util.UUID.randomUUID().toString();
+        var request = post(StaffAccountController.PATH).header("Authorization", bearer("city.admin"))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .content(createBody(username, yunxi.id(), "union-staff"));
+
+        String first = mvc.perform(request).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        String temporaryPassword = JsonPath.read(first, "$.temporaryPassword");
+        var retry = mvc.perform(request).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().exists("Location"))
+                .andReturn().getResponse();
+
+        assertThat(retry.getContentAsString()).doesNotContain(temporaryPassword).isEmpty();
+        for (Document stored : mongo.getCollection("idempotency_keys").find()) {
+            assertThat(stored.toJson()).doesNotContain(temporaryPassword);
+        }
+    }
+
+    @Test
+    void aDissolvedOrganisationGetsNoNewStaffAccounts() throws Exception {
+        String code = "G" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var unit = registration.registerChildIfAbsent(yunxi.path(), code, "已注销的工会",
+                cn.smartunion.membership.org.domain.OrgType.GRASSROOTS_UNION);
+        dissolution.dissolve(new cn.smartunion.membership.org.application.DissolveOrg(unit.id(), "ENTERPRISE_CLOSED",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))),
+                new cn.smartunion.runtime.scope.OrgPrincipal("test-admin", "test.admin", YUNXI, Set.of("union-admin")), null);
+        String username = uniqueUsername("dissolved");
+
+        create("county.admin", username, unit.id(), "union-staff").andExpect(status().isConflict());
+        assertThat(keycloak.admin().user(REALM, username)).isEmpty();
     }
 
     @Test
