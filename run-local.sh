@@ -126,6 +126,8 @@ service_environment() {
     "COMPETITION_SERVICE_URI=http://localhost:$(service_port competition-service)"
     "MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT" # actuator and Prometheus, never published
     "MANAGEMENT_SERVER_ADDRESS=127.0.0.1"
+    # the realm's web origins of the mobile web client (Expo, React, Angular, Vite dev servers)
+    "CORS_ALLOWED_ORIGINS=http://localhost:19006,http://localhost:3000,http://localhost:4200,http://localhost:5173"
     "${oidc[@]}" "${local_only[@]}"
   )
 }
