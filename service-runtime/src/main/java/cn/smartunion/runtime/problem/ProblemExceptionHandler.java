@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -138,6 +139,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request,
             @Nullable HttpServletResponse response) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // the client hung up mid-download: nobody to answer, and nothing failed on our side
+            log.info("Client went away before the response was complete, requestId={}", RequestIds.of(request));
+            return null;
+        }
         log.error("Unhandled exception answered with 500, requestId={}", RequestIds.of(request),
                 LogRedaction.redact(ex));
         if (response != null && response.isCommitted()) {

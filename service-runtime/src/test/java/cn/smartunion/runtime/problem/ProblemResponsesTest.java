@@ -268,6 +268,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aClientThatHungUpMidResponseIsNotLoggedAsAServerError(CapturedOutput logs) throws Exception {
+        get("/test/problems/client-gone", "en");
+
+        assertThat(logs.getOut()).contains("Client went away before the response was complete")
+            .doesNotContain("Unhandled exception answered with 500");
+    }
+
+    @Test
     void failureOutsideSpringMvcIsAnsweredByTheErrorPageAsProblemJson() throws Exception {
         HttpResponse<String> response = send(request("/test/filter-failure", "en").header("Accept", "text/html")
             .GET());

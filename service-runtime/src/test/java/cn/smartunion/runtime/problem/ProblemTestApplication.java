@@ -2,6 +2,7 @@ package cn.smartunion.runtime.problem;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import jakarta.servlet.Filter;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -90,6 +92,12 @@ class ProblemTestApplication {
         @GetMapping("/search")
         List<String> search(@RequestParam @Min(1) @Max(100) int size) {
             return List.of("size=" + size);
+        }
+
+        @GetMapping("/client-gone")
+        String clientGone() {
+            throw new UncheckedIOException(
+                    new AsyncRequestNotUsableException("ServletOutputStream failed to write: Broken pipe"));
         }
 
         @GetMapping("/not-found")
