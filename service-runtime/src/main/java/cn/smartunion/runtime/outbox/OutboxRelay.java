@@ -1,12 +1,12 @@
 package cn.smartunion.runtime.outbox;
 
 import cn.smartunion.runtime.events.CloudEventCodec;
+import cn.smartunion.runtime.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * ones ({@code $pull} by id), so events appended meanwhile stay. A crash between publishing and removal publishes
  * again on the next pass: delivery is at least once and consumers are idempotent.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -45,10 +43,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failures;
-    private ScheduledExecutorService scheduler;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
                        MeterRegistry meters) {
+        super("outbox-relay");
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -131,53 +129,23 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler != null || properties.getCollections().isEmpty()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.getPollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::relayQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void relayQuietly() {
-        try {
-            relayPending();
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.warn("outbox: relay pass failed, next pass in {}: {}", properties.getPollInterval(), e.getMessage());
-        }
+    protected void runOnce() {
+        relayPending();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+    protected Duration interval() {
+        return properties.getPollInterval();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected boolean hasWork() {
+        return !properties.getCollections().isEmpty();
     }
 
-    /** Stop the relay before the Kafka producer and the Mongo client close. */
     @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 100;
+    protected void failed(RuntimeException e) {
+        failures.increment();
+        super.failed(e);
     }
 }

@@ -222,21 +222,29 @@ public final class KeycloakTestServer {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the realm file " + realmJson.toAbsolutePath(), ex);
         }
-        String realm = json.readTree(body).path("realm").asString();
+        importRealm(body, realmJson.toString());
+    }
+
+    /**
+     * Imports a realm given as JSON text (e.g. a realm file edited for this server's address), unless a realm of that
+     * name exists already; {@code origin} names it in logs and errors.
+     */
+    public synchronized void importRealm(String realmJson, String origin) {
+        String realm = json.readTree(realmJson).path("realm").asString();
         if (realm.isEmpty()) {
-            throw new IllegalArgumentException(realmJson + " has no \"realm\" name");
+            throw new IllegalArgumentException(origin + " has no \"realm\" name");
         }
         if (importedRealms.contains(realm) || admin().get("/admin/realms/" + realm).status() == 200) {
             importedRealms.add(realm);
             return;
         }
         long started = System.nanoTime();
-        Response created = admin().post("/admin/realms", body);
+        Response created = admin().post("/admin/realms", realmJson);
         if (created.status() != 201) {
             throw new IllegalStateException("Importing realm " + realm + " failed: " + created);
         }
         importedRealms.add(realm);
-        log.info("Keycloak test server: realm {} imported from {} in {} ms", realm, realmJson,
+        log.info("Keycloak test server: realm {} imported from {} in {} ms", realm, origin,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -470,8 +478,8 @@ public final class KeycloakTestServer {
 
     /**
      * Stops the server and every process it started: SIGTERM (the start script forwards it to the JVM, which shuts
-     * down gracefully), then SIGKILL for whatever is still there after 20 s (Surefire gives a forked JVM 30 s to
-     * exit). Returns when they are gone.
+     * down gracefully), then SIGKILL for whatever is still there 10 s later, one deadline for all of them (Surefire
+     * gives a forked JVM 30 s to exit, and its Spring contexts close in that time too). Returns when they are gone.
      */
     public synchronized void stop() {
         if (process == null) {
@@ -479,9 +487,10 @@ public final class KeycloakTestServer {
         }
         List<ProcessHandle> all = processes();
         all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle handle : all) {
             try {
-                handle.onExit().get(20, TimeUnit.SECONDS);
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             catch (Exception notInTime) {
                 handle.destroyForcibly();

@@ -7,7 +7,6 @@ import cn.smartunion.membership.enrolment.domain.RosterFile;
 import cn.smartunion.membership.org.application.OrgQueries;
 import cn.smartunion.membership.org.domain.OrgUnit;
 import cn.smartunion.runtime.scope.OrgPrincipal;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,18 +31,15 @@ public class EnrolmentJobSubmission {
     private final EnrolmentJobs jobs;
     private final RosterFiles files;
     private final OrgQueries orgs;
-    private final ObjectProvider<RosterEnrolment> enrolment;
     private final EnrolmentProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public EnrolmentJobSubmission(EnrolmentJobs jobs, RosterFiles files, OrgQueries orgs,
-                                  ObjectProvider<RosterEnrolment> enrolment, EnrolmentProperties properties,
-                                  ApplicationEventPublisher events, Clock clock) {
+                                  EnrolmentProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.orgs = orgs;
-        this.enrolment = enrolment;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -52,9 +48,6 @@ public class EnrolmentJobSubmission {
     public Submission submit(SubmitEnrolmentJob command, OrgPrincipal caller) {
         OrgUnit org = orgs.get(command.orgId(), caller);
         requireStaff(caller);
-        if (enrolment.getIfAvailable() == null) {
-            throw new EnrolmentUnavailable();
-        }
         RosterUpload upload = command.roster();
         long limit = properties.maxFileSize().toBytes();
         if (upload.size() > limit) {
@@ -116,12 +109,5 @@ public class EnrolmentJobSubmission {
      * The job made for the roster, or the one that already existed for it ({@code created} false).
      */
     public record Submission(EnrolmentJob job, boolean created) {
-    }
-
-    /** No member register is wired to enrol rows into (see {@link RosterEnrolment}); answered with 503. */
-    public static class EnrolmentUnavailable extends RuntimeException {
-        public EnrolmentUnavailable() {
-            super("collective enrolment is not available: no member register is wired");
-        }
     }
 }

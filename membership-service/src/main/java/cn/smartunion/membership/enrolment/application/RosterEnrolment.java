@@ -19,11 +19,8 @@ package cn.smartunion.membership.enrolment.application;
  *   <li>Emits {@code MemberActivated} (joinChannel and campaignId from the context, enrolmentBatchId = batchId,
  *       actorKind IMPORT) for each activation itself.</li>
  * </ul>
- * <p>Exactly one bean implements it. Until the member feature is merged there is none in the service: the worker
- * stays idle and uploads are answered 503. The integrator adds one adapter, e.g.
- * {@code enrolment/adapter/out/member/MemberRegistrationEnrolment}, that maps the row and context to
- * {@code RegisterMember} and {@code MemberRegistration#register}'s {@code Activated(memberId, firstJoin)} /
- * {@code AlreadyMember()} to {@link RowOutcome}; the tests' {@code MongoRosterEnrolment} shows the contract.
+ * <p>The service's implementation is {@code MemberRegistrationEnrolment}, over the member feature's
+ * {@code MemberRegistration}; the interface is the seam the tests use to hold a worker at a row or make one fail.
  *
  * <p>Called from worker threads, never from a request thread: up to {@code smartunion.enrolment.row-concurrency}
  * rows of one job at once (never two rows of the same person), and rows of other jobs besides. Implementations

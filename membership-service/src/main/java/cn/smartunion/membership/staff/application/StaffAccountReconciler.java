@@ -1,18 +1,16 @@
 package cn.smartunion.membership.staff.application;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import cn.smartunion.membership.staff.domain.StaffAccount;
 import cn.smartunion.membership.staff.domain.StaffAccounts;
 import cn.smartunion.membership.staff.domain.StaffRoles;
+import cn.smartunion.runtime.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Finishes staff account changes that a crash or an outage interrupted between the local record and Keycloak, once
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Every step is conditional on the record's version, so several instances may reconcile at once.
  */
 @Component
-public class StaffAccountReconciler implements SmartLifecycle {
+public class StaffAccountReconciler extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(StaffAccountReconciler.class);
     private static final int BATCH = 100;
@@ -37,10 +35,10 @@ public class StaffAccountReconciler implements SmartLifecycle {
     private final StaffRoles staffRoles;
     private final StaffAccountSettings settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     public StaffAccountReconciler(StaffAccounts accounts, StaffIdentities identities, StaffRoles staffRoles,
                                   StaffAccountSettings settings, Clock clock) {
+        super("staff-account-reconciler");
         this.accounts = accounts;
         this.identities = identities;
         this.staffRoles = staffRoles;
@@ -109,38 +107,18 @@ public class StaffAccountReconciler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (settings.reconcileInterval().isZero() || settings.reconcileInterval().isNegative()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "staff-account-reconciler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.reconcileInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::reconcileQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void reconcileQuietly() {
-        try {
-            reconcile();
-        }
-        catch (RuntimeException e) {
-            log.warn("staff account reconciliation failed: {}", e.toString());
-        }
+    protected void runOnce() {
+        reconcile();
     }
 
     @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    protected Duration interval() {
+        return settings.reconcileInterval();
     }
 
+    /** A zero interval switches the schedule off (tests reconcile by hand). */
     @Override
-    public boolean isRunning() {
-        return scheduler != null;
+    protected boolean hasWork() {
+        return !settings.reconcileInterval().isZero() && !settings.reconcileInterval().isNegative();
     }
 }

@@ -1,6 +1,5 @@
 package cn.smartunion.membership.enrolment.adapter.in.web;
 
-import cn.smartunion.membership.enrolment.application.EnrolmentJobSubmission;
 import cn.smartunion.membership.enrolment.application.RosterTooLarge;
 import cn.smartunion.membership.enrolment.application.roster.RosterFileProblem;
 import cn.smartunion.membership.enrolment.domain.EnrolmentRuleViolation;
@@ -55,12 +54,6 @@ class EnrolmentProblemAdvice {
     ResponseEntity<ProblemDetail> ruleViolation(EnrolmentRuleViolation violation, HttpServletRequest request) {
         return respond(problems.validation(List.of(new FieldViolation(violation.field(), violation.getMessage())),
                 request));
-    }
-
-    @ExceptionHandler(EnrolmentJobSubmission.EnrolmentUnavailable.class)
-    ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
-        return respond(problems.create(ProblemType.SERVICE_UNAVAILABLE,
-                messages.get("enrolment.unavailable", messages.locale(request)), request));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -12,7 +12,6 @@ import cn.smartunion.membership.enrolment.domain.JobStatus;
 import cn.smartunion.runtime.personaldata.LogRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lapsed lease (its instance died), takes a lease on it, and renews the lease while it works. So a job left
  * RUNNING by a dead process is resumed from its checkpoint by the first instance that looks after the lease lapses
  * (at start-up and every poll), and one that keeps failing is failed after {@code max-attempts} starts.
- *
- * <p>Idle when no {@link RosterEnrolment} is wired: without a member register there is nothing to enrol into.
  */
 @Component
 class EnrolmentWorker implements SmartLifecycle {
@@ -52,7 +49,7 @@ class EnrolmentWorker implements SmartLifecycle {
     private final EnrolmentJobs jobs;
     private final RosterFiles files;
     private final RosterImport rosterImport;
-    private final ObjectProvider<RosterEnrolment> enrolment;
+    private final RosterEnrolment enrolment;
     private final EnrolmentProperties properties;
     private final Clock clock;
     /** The runs of this instance; one job may have two for a moment, when a run lost it to a new one. */
@@ -64,7 +61,7 @@ class EnrolmentWorker implements SmartLifecycle {
     private Instant nextOrphanSweep = Instant.EPOCH;
 
     EnrolmentWorker(EnrolmentJobs jobs, RosterFiles files, RosterImport rosterImport,
-                    ObjectProvider<RosterEnrolment> enrolment, EnrolmentProperties properties, Clock clock) {
+                    RosterEnrolment enrolment, EnrolmentProperties properties, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.rosterImport = rosterImport;
@@ -75,10 +72,7 @@ class EnrolmentWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null || enrolment.getIfAvailable() == null) {
-            if (scheduler == null) {
-                log.info("enrolment worker idle: no member register (RosterEnrolment) is wired");
-            }
+        if (scheduler != null) {
             return;
         }
         stopping.set(false);
@@ -135,7 +129,7 @@ class EnrolmentWorker implements SmartLifecycle {
             if (job.checkpointRow() > 0) {
                 log.info("enrolment job {}: resuming after row {}", job.id(), job.checkpointRow());
             }
-            RosterImport.Outcome outcome = rosterImport.run(job, id, enrolment.getObject(),
+            RosterImport.Outcome outcome = rosterImport.run(job, id, enrolment,
                     () -> stop.get() || stopping.get());
             log.info("enrolment job {}: {}", job.id(), outcome);
             if (outcome == RosterImport.Outcome.STOPPED) {

@@ -1,5 +1,6 @@
 package cn.smartunion.membership.joining.adapter.out.mongo;
 
+import cn.smartunion.membership.member.adapter.out.mongo.StoredPerson;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.personaldata.ProtectedValue;
 import org.springframework.data.annotation.Id;
@@ -42,7 +43,7 @@ class ApplicationDocument {
     ProtectedValue mobilePhone;
     String gender;
     String birthDate;
-    EmploymentPart employment;
+    StoredPerson.EmploymentPart employment;
     List<String> groupTags = new ArrayList<>();
     String joinChannel;
     String campaignId;
@@ -62,13 +63,6 @@ class ApplicationDocument {
     @Version
     Long version;
     List<OutboxEvent> outbox = new ArrayList<>();
-
-    static class EmploymentPart {
-        String employerName;
-        String employerCreditCode;
-        String employmentForm;
-        List<String> platforms = new ArrayList<>();
-    }
 
     static class ApprovalPart {
         String approvedByKind;

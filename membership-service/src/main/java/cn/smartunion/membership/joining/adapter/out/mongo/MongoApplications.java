@@ -15,15 +15,12 @@ import cn.smartunion.membership.joining.domain.Rejection;
 import cn.smartunion.membership.joining.domain.RejectionReason;
 import cn.smartunion.membership.member.domain.Actor;
 import cn.smartunion.membership.member.domain.Employment;
-import cn.smartunion.membership.member.domain.EmploymentForm;
-import cn.smartunion.membership.member.domain.Gender;
 import cn.smartunion.membership.member.domain.Joining;
 import cn.smartunion.membership.member.domain.OrgRef;
 import cn.smartunion.membership.member.domain.Person;
-import cn.smartunion.membership.member.domain.Sealed;
+import cn.smartunion.membership.member.adapter.out.mongo.StoredPerson;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.outbox.OutboxEvents;
-import cn.smartunion.runtime.personaldata.ProtectedValue;
 import cn.smartunion.runtime.scope.OrgScope;
 import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
@@ -183,19 +180,12 @@ class MongoApplications implements Applications {
         d.orgPath = application.target().path();
         d.status = application.status().name();
         Person person = application.applicant();
-        d.legalName = stored(person.legalName());
-        d.citizenIdNumber = stored(person.citizenIdNumber());
-        d.mobilePhone = person.mobilePhone() == null ? null : stored(person.mobilePhone());
+        d.legalName = StoredPerson.stored(person.legalName());
+        d.citizenIdNumber = StoredPerson.stored(person.citizenIdNumber());
+        d.mobilePhone = StoredPerson.stored(person.mobilePhone());
         d.gender = person.gender().name();
         d.birthDate = person.birthDate().toString();
-        Employment employment = application.employment();
-        if (employment != null) {
-            d.employment = new ApplicationDocument.EmploymentPart();
-            d.employment.employerName = employment.employerName();
-            d.employment.employerCreditCode = employment.employerCreditCode();
-            d.employment.employmentForm = employment.form().name();
-            d.employment.platforms = new ArrayList<>(employment.platforms());
-        }
+        d.employment = StoredPerson.EmploymentPart.of(application.employment());
         d.groupTags = new ArrayList<>(application.groupTags());
         d.joinChannel = application.joining().channel().name();
         d.campaignId = application.joining().campaignId();
@@ -227,17 +217,9 @@ class MongoApplications implements Applications {
         d.withdrawnAt = application.withdrawnAt();
     }
 
-    private static ProtectedValue stored(Sealed value) {
-        return new ProtectedValue(value.ciphertext(), value.blindIndex(), value.masked());
-    }
-
     private static Application toDomain(ApplicationDocument d) {
-        Person person = new Person(sealed(d.legalName), sealed(d.citizenIdNumber),
-                d.mobilePhone == null ? null : sealed(d.mobilePhone), Gender.valueOf(d.gender),
-                LocalDate.parse(d.birthDate));
-        Employment employment = d.employment == null ? null : new Employment(d.employment.employerName,
-                d.employment.employerCreditCode, EmploymentForm.valueOf(d.employment.employmentForm),
-                d.employment.platforms);
+        Person person = StoredPerson.person(d.legalName, d.citizenIdNumber, d.mobilePhone, d.gender, d.birthDate);
+        Employment employment = StoredPerson.EmploymentPart.toDomain(d.employment);
         Approval approval = d.approval == null ? null : new Approval(
                 new Actor(ActorKind.valueOf(d.approval.approvedByKind), d.approval.approvedBySubject),
                 d.approval.approvedAt, LocalDate.parse(d.approval.effectiveOn), d.approval.memberId);
@@ -250,26 +232,18 @@ class MongoApplications implements Applications {
                 ApplicationStatus.valueOf(d.status), approval, rejection, d.withdrawnAt, d.version);
     }
 
-    private static Sealed sealed(ProtectedValue value) {
-        return new Sealed(value.ciphertext(), value.blindIndex(), value.masked());
-    }
-
     private static ApplicationSummary summary(org.bson.Document d) {
         org.bson.Document approval = d.get("approval", org.bson.Document.class);
         org.bson.Document rejection = d.get("rejection", org.bson.Document.class);
         Object submittedAt = d.get("submittedAt");
-        return new ApplicationSummary(d.getString("_id"), masked(d, "legalName"), masked(d, "citizenIdNumber"),
-                masked(d, "mobilePhone"), d.getString("orgId"), d.getString("orgPath"),
+        return new ApplicationSummary(d.getString("_id"), StoredPerson.masked(d, "legalName"),
+                StoredPerson.masked(d, "citizenIdNumber"), StoredPerson.masked(d, "mobilePhone"), d.getString("orgId"),
+                d.getString("orgPath"),
                 ApplicationStatus.valueOf(d.getString("status")), JoinChannel.valueOf(d.getString("joinChannel")),
                 d.getString("campaignId"), d.getList("groupTags", String.class, List.of()),
                 ActorKind.valueOf(d.getString("submittedByKind")),
                 submittedAt instanceof java.util.Date date ? date.toInstant() : (Instant) submittedAt,
                 approval == null ? null : approval.getString("memberId"),
                 rejection == null ? null : rejection.getString("reasonCode"));
-    }
-
-    private static String masked(org.bson.Document d, String field) {
-        org.bson.Document value = d.get(field, org.bson.Document.class);
-        return value == null ? null : value.getString("masked");
     }
 }

@@ -2,15 +2,12 @@ package cn.smartunion.membership.member.adapter.in.scheduling;
 
 import cn.smartunion.membership.member.application.MemberTransfers;
 import cn.smartunion.membership.member.application.TransferSettings;
+import cn.smartunion.runtime.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Expires transfers left unanswered past their deadline, every {@code expiry-sweep-interval}. Every replica runs
@@ -18,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * sweepers reaching the same transfer exactly one closes it (the other's write matches nothing and is dropped).
  */
 @Component
-class TransferExpirySweeper implements SmartLifecycle {
+class TransferExpirySweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(TransferExpirySweeper.class);
 
     private final MemberTransfers transfers;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     TransferExpirySweeper(MemberTransfers transfers, TransferSettings settings) {
+        super("transfer-expiry");
         this.transfers = transfers;
         this.interval = settings.expirySweepInterval();
     }
@@ -40,47 +37,13 @@ class TransferExpirySweeper implements SmartLifecycle {
         return expired;
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("transfer expiry: sweep failed, next one in {}: {}", interval, e.getMessage());
-        }
+    @Override
+    protected void runOnce() {
+        sweep();
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "transfer-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected Duration interval() {
+        return interval;
     }
 }

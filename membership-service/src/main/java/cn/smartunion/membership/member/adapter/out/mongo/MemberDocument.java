@@ -51,7 +51,7 @@ class MemberDocument {
     ProtectedValue mobilePhone;
     String gender;
     String birthDate;
-    EmploymentPart employment;
+    StoredPerson.EmploymentPart employment;
     List<String> groupTags = new ArrayList<>();
     String joinChannel;
     String campaignId;
@@ -70,13 +70,6 @@ class MemberDocument {
     @Version
     Long version;
     List<OutboxEvent> outbox = new ArrayList<>();
-
-    static class EmploymentPart {
-        String employerName;
-        String employerCreditCode;
-        String employmentForm;
-        List<String> platforms = new ArrayList<>();
-    }
 
     static class HistoryEntry {
         String from;

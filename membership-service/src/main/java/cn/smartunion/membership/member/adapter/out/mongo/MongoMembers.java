@@ -15,7 +15,6 @@ import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
 import cn.smartunion.membership.member.domain.Actor;
 import cn.smartunion.membership.member.domain.Employment;
-import cn.smartunion.membership.member.domain.EmploymentForm;
 import cn.smartunion.membership.member.domain.Gender;
 import cn.smartunion.membership.member.domain.Joining;
 import cn.smartunion.membership.member.domain.Member;
@@ -23,7 +22,6 @@ import cn.smartunion.membership.member.domain.MemberStatus;
 import cn.smartunion.membership.member.domain.Members;
 import cn.smartunion.membership.member.domain.OrgRef;
 import cn.smartunion.membership.member.domain.Person;
-import cn.smartunion.membership.member.domain.Sealed;
 import cn.smartunion.membership.member.domain.StatusChange;
 import cn.smartunion.membership.member.domain.Transfer;
 import cn.smartunion.membership.member.domain.TransferDeclineReason;
@@ -290,7 +288,7 @@ class MongoMembers implements Members {
     }
 
     private static ProtectedValue maskedOnly(org.bson.Document d, String field) {
-        String masked = masked(d, field);
+        String masked = StoredPerson.masked(d, field);
         return masked == null ? null : new ProtectedValue(null, null, masked);
     }
 
@@ -337,19 +335,12 @@ class MongoMembers implements Members {
         d.orgPath = member.org().path();
         d.status = member.status().name();
         Person person = member.person();
-        d.legalName = stored(person.legalName());
-        d.citizenIdNumber = stored(person.citizenIdNumber());
-        d.mobilePhone = person.mobilePhone() == null ? null : stored(person.mobilePhone());
+        d.legalName = StoredPerson.stored(person.legalName());
+        d.citizenIdNumber = StoredPerson.stored(person.citizenIdNumber());
+        d.mobilePhone = StoredPerson.stored(person.mobilePhone());
         d.gender = person.gender().name();
         d.birthDate = person.birthDate().toString();
-        Employment employment = member.employment();
-        if (employment != null) {
-            d.employment = new MemberDocument.EmploymentPart();
-            d.employment.employerName = employment.employerName();
-            d.employment.employerCreditCode = employment.employerCreditCode();
-            d.employment.employmentForm = employment.form().name();
-            d.employment.platforms = new ArrayList<>(employment.platforms());
-        }
+        d.employment = StoredPerson.EmploymentPart.of(member.employment());
         d.groupTags = new ArrayList<>(member.groupTags());
         Joining joining = member.joining();
         d.joinChannel = joining.channel().name();
@@ -397,10 +388,6 @@ class MongoMembers implements Members {
                 p.effectiveOn == null ? null : LocalDate.parse(p.effectiveOn));
     }
 
-    private static ProtectedValue stored(Sealed value) {
-        return new ProtectedValue(value.ciphertext(), value.blindIndex(), value.masked());
-    }
-
     private static MemberDocument.HistoryEntry stored(StatusChange change) {
         MemberDocument.HistoryEntry entry = new MemberDocument.HistoryEntry();
         entry.from = change.from() == null ? null : change.from().name();
@@ -417,12 +404,8 @@ class MongoMembers implements Members {
     }
 
     private static Member toDomain(MemberDocument d) {
-        Person person = new Person(sealed(d.legalName), sealed(d.citizenIdNumber),
-                d.mobilePhone == null ? null : sealed(d.mobilePhone), Gender.valueOf(d.gender),
-                LocalDate.parse(d.birthDate));
-        Employment employment = d.employment == null ? null : new Employment(d.employment.employerName,
-                d.employment.employerCreditCode, EmploymentForm.valueOf(d.employment.employmentForm),
-                d.employment.platforms);
+        Person person = StoredPerson.person(d.legalName, d.citizenIdNumber, d.mobilePhone, d.gender, d.birthDate);
+        Employment employment = StoredPerson.EmploymentPart.toDomain(d.employment);
         List<StatusChange> history = d.history == null ? List.of() : d.history.stream().map(h -> new StatusChange(
                 h.from == null ? null : MemberStatus.valueOf(h.from), MemberStatus.valueOf(h.to), h.orgId, h.orgPath,
                 LocalDate.parse(h.effectiveOn), h.recordedAt, ActorKind.valueOf(h.actorKind), h.actorSubject,
@@ -436,20 +419,12 @@ class MongoMembers implements Members {
                 d.version);
     }
 
-    private static Sealed sealed(ProtectedValue value) {
-        return new Sealed(value.ciphertext(), value.blindIndex(), value.masked());
-    }
-
     private static MemberSummary summary(org.bson.Document d) {
-        return new MemberSummary(d.getString("_id"), masked(d, "legalName"), masked(d, "citizenIdNumber"),
-                masked(d, "mobilePhone"), d.getString("gender") == null ? null : Gender.valueOf(d.getString("gender")),
+        return new MemberSummary(d.getString("_id"), StoredPerson.masked(d, "legalName"),
+                StoredPerson.masked(d, "citizenIdNumber"), StoredPerson.masked(d, "mobilePhone"),
+                d.getString("gender") == null ? null : Gender.valueOf(d.getString("gender")),
                 d.getString("orgId"), d.getString("orgPath"), MemberStatus.valueOf(d.getString("status")),
                 d.getList("groupTags", String.class, List.of()),
                 d.getString("joinedOn") == null ? null : LocalDate.parse(d.getString("joinedOn")));
-    }
-
-    private static String masked(org.bson.Document d, String field) {
-        org.bson.Document value = d.get(field, org.bson.Document.class);
-        return value == null ? null : value.getString("masked");
     }
 }

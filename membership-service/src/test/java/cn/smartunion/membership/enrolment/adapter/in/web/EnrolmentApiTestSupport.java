@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * One application context for every enrolment API test: the real service on mongo-java-server and an embedded
- * KRaft broker, small limits (3 MB, 12,000 rows) so the limit tests stay small, and the Mongo-backed stand-in for
- * the member register.
+ * KRaft broker, small limits (3 MB, 12,000 rows) so the limit tests stay small, and the real member
+ * register wrapped in test handles (EnrolmentTestConfiguration).
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

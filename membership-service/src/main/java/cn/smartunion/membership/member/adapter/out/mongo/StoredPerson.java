@@ -1,0 +1,69 @@
+package cn.smartunion.membership.member.adapter.out.mongo;
+
+import cn.smartunion.membership.member.domain.Employment;
+import cn.smartunion.membership.member.domain.EmploymentForm;
+import cn.smartunion.membership.member.domain.Gender;
+import cn.smartunion.membership.member.domain.Person;
+import cn.smartunion.membership.member.domain.Sealed;
+import cn.smartunion.runtime.personaldata.ProtectedValue;
+import org.bson.Document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a person's sealed data and employment are stored, the same in every document that holds a person (members,
+ * applications): name, citizen ID and phone as {@link ProtectedValue} (ciphertext, blind index, masked form), gender
+ * and birth date as text, employment as an {@link EmploymentPart}.
+ */
+public final class StoredPerson {
+
+    private StoredPerson() {
+    }
+
+    public static ProtectedValue stored(Sealed value) {
+        return value == null ? null : new ProtectedValue(value.ciphertext(), value.blindIndex(), value.masked());
+    }
+
+    public static Person person(ProtectedValue legalName, ProtectedValue citizenIdNumber, ProtectedValue mobilePhone,
+                                String gender, String birthDate) {
+        return new Person(sealed(legalName), sealed(citizenIdNumber), sealed(mobilePhone), Gender.valueOf(gender),
+                LocalDate.parse(birthDate));
+    }
+
+    /** The masked form of a stored personal value in a raw (projected) document, or null. */
+    public static String masked(Document document, String field) {
+        Document value = document.get(field, Document.class);
+        return value == null ? null : value.getString("masked");
+    }
+
+    private static Sealed sealed(ProtectedValue value) {
+        return value == null ? null : new Sealed(value.ciphertext(), value.blindIndex(), value.masked());
+    }
+
+    /** Employment as stored; the employer is a company, so nothing here is personal data. */
+    public static final class EmploymentPart {
+        String employerName;
+        String employerCreditCode;
+        String employmentForm;
+        List<String> platforms = new ArrayList<>();
+
+        public static EmploymentPart of(Employment employment) {
+            if (employment == null) {
+                return null;
+            }
+            EmploymentPart part = new EmploymentPart();
+            part.employerName = employment.employerName();
+            part.employerCreditCode = employment.employerCreditCode();
+            part.employmentForm = employment.form().name();
+            part.platforms = new ArrayList<>(employment.platforms());
+            return part;
+        }
+
+        public static Employment toDomain(EmploymentPart part) {
+            return part == null ? null : new Employment(part.employerName, part.employerCreditCode,
+                    EmploymentForm.valueOf(part.employmentForm), part.platforms);
+        }
+    }
+}
