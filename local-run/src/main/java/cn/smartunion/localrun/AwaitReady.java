@@ -44,7 +44,7 @@ public final class AwaitReady {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final long POLL_MILLIS = 500;
 
-    record Target(String name, long pid, String kind, String address, String logFile) {
+    public record Target(String name, long pid, String kind, String address, String logFile) {
 
         static Target parse(String spec) {
             String[] parts = spec.split(";", 5);
@@ -81,7 +81,7 @@ public final class AwaitReady {
         System.exit(await(targets, Duration.ofSeconds(timeoutSeconds)));
     }
 
-    static int await(List<Target> targets, Duration timeout) {
+    public static int await(List<Target> targets, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Map<Target, Probe> pending = new LinkedHashMap<>();
