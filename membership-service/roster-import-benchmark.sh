@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
-# exec.skip skips the goal in the upstream reactor modules; membership-service's pom un-skips it for itself.
+# exec.skip skips the goal in the upstream reactor modules (which still want a main class named);
+# membership-service's pom un-skips it for itself.
 exec ./mvnw -B -ntp -q -pl membership-service -am test-compile \
-  org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.skip=true \
+  org.codehaus.mojo:exec-maven-plugin:3.5.0:java@roster-import-benchmark -Dexec.skip=true \
   -Dexec.mainClass=cn.smartunion.membership.enrolment.RosterImportBenchmark \
   -Dbenchmark.rows="$rows"

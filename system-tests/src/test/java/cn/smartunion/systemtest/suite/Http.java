@@ -32,6 +32,11 @@ public final class Http {
         return send(request(url, token, headers).GET());
     }
 
+    /** A request without a body, e.g. a CORS preflight ({@code OPTIONS}). */
+    public static Answer call(String method, String url, String token, Map<String, String> headers) {
+        return send(request(url, token, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public static Answer post(String url, String token, Object body) {
         return post(url, token, body, Map.of());
     }
@@ -51,7 +56,7 @@ public final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return request;
     }
 

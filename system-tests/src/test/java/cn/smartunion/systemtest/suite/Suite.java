@@ -55,6 +55,15 @@ public final class Suite {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(
             Long.getLong("smartunion.suite.ready-timeout", 300));
 
+    /** System properties {@code smartunion.suite.env.<artifactId>.<VARIABLE>=value} set a deployable's variable. */
+    public static final String ENV_OVERRIDE_PREFIX = "smartunion.suite.env.";
+
+    /**
+     * JVM options of the services and the gateway: run-local.sh's, which favour a quick start (C1 only) over peak
+     * speed; a benchmark sets {@value #JVM_OPTIONS_PROPERTY} to measure with the full JIT.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "smartunion.suite.jvm-options";
+
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
 
     private static Suite shared;
@@ -65,6 +74,8 @@ public final class Suite {
     private final String classpath = System.getProperty("surefire.test.class.path",
             System.getProperty("java.class.path"));
 
+    private final String deployableJvmOptions = System.getProperty(JVM_OPTIONS_PROPERTY,
+            "-XX:+UseSerialGC -Xms64m -Xmx384m -XX:TieredStopAtLevel=1");
     private final int mongoPort = freePort();
     private final int kafkaPort = freePort();
     private final int kafkaControllerPort = freePort();
@@ -188,10 +199,11 @@ public final class Suite {
                 new AwaitReady.Target("kafka", kafka.pid(), "kafka", kafkaBootstrapServers(), log(kafka))));
 
         for (Deployable deployable : Deployable.values()) {
-            ChildProcess process = new ChildProcess(deployable.artifactId(), List.of(java,
-                    "-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-jar", jars.resolve(deployable.artifactId() + ".jar").toString()),
-                    environment(deployable), work.resolve("logs/" + deployable.artifactId() + ".log"));
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(List.of(deployableJvmOptions.split(" +")));
+            command.addAll(List.of("-jar", jars.resolve(deployable.artifactId() + ".jar").toString()));
+            ChildProcess process = new ChildProcess(deployable.artifactId(), command, environment(deployable),
+                    work.resolve("logs/" + deployable.artifactId() + ".log"));
             deployables.put(deployable, process);
             process.start();
         }
@@ -238,7 +250,16 @@ public final class Suite {
         return new ChildProcess(name, command, Map.of(), work.resolve("logs/" + name + ".out"));
     }
 
+    /** The environment run-local.sh would give the deployable, then any {@value #ENV_OVERRIDE_PREFIX} overrides. */
     private Map<String, String> environment(Deployable deployable) {
+        Map<String, String> env = defaultEnvironment(deployable);
+        String prefix = ENV_OVERRIDE_PREFIX + deployable.artifactId() + ".";
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+                .forEach(name -> env.put(name.substring(prefix.length()), System.getProperty(name)));
+        return env;
+    }
+
+    private Map<String, String> defaultEnvironment(Deployable deployable) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(ports.get(deployable)));
         env.put("SERVER_ADDRESS", "127.0.0.1");
