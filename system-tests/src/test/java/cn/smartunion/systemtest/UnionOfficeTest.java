@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.smartunion.systemtest.suite.Deployable;
+import cn.smartunion.systemtest.suite.Events;
 import cn.smartunion.systemtest.suite.Http;
 import cn.smartunion.systemtest.suite.MembershipApi;
 import cn.smartunion.systemtest.suite.People;
@@ -82,6 +83,28 @@ class UnionOfficeTest {
             assertThat(answer).doesNotContain(worker.citizenIdNumber()).doesNotContain(worker.mobilePhone());
         }
         assertThat(member.toString()).contains("*");
+    }
+
+    @Test
+    void theRequestIdReachesTheServiceAndTheTraceContextReachesTheEvent() {
+        String requestId = "st-" + UUID.randomUUID();
+        Http.Answer notFound = Http.get(suite.gatewayUrl() + "/api/membership/v1/orgs/no-such-org", county,
+                Map.of("X-Request-Id", requestId));
+        assertThat(notFound.status()).as(notFound.toString()).isEqualTo(404);
+        assertThat(notFound.json().path("requestId").asString()).as("the service's own problem body")
+                .isEqualTo(requestId);
+
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String code = "TR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Http.Answer registered = Http.post(suite.gatewayUrl() + "/api/membership/v1/orgs", county, Map.of(
+                "parentId", membership.orgId(county, "420322"), "code", code, "name", "郧西县某商贸城工会",
+                "orgType", "GRASSROOTS_UNION"), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String orgId = registered.json().path("id").asString();
+
+        Map<String, String> headers = new Events(suite).awaitHeaders("membership.org.v1", orgId);
+        assertThat(headers.get("ce_type")).endsWith("org.registered.v1");
+        assertThat(headers.get("traceparent")).as("the event carries the client's trace").contains(traceId);
     }
 
     private static String directoryPath(Deployable service, String orgId) {
