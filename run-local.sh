@@ -31,7 +31,8 @@ CONFIG="$ROOT/local-run/config"
 KEYCLOAK_VERSION=26.7.3
 KC_HOME="$LR/keycloak-$KEYCLOAK_VERSION"
 REALM=smart-union
-REALM_FILE="$ROOT/local-run/keycloak/$REALM-realm.json"
+# the union realm, and gov-idp: the local stand-in for the provincial identity platform it brokers (gov-sso)
+REALM_FILES=("$ROOT/local-run/keycloak/$REALM-realm.json" "$ROOT/local-run/keycloak/gov-idp-realm.json")
 
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
@@ -412,16 +413,16 @@ prepare_keycloak() {
     mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KC_HOME"
     rm -rf "$tmp"
   fi
-  # the realm is imported when Keycloak starts and the realm does not exist yet; when the realm file changed since
-  # the last import, drop Keycloak's dev database so the new file is imported (users added by hand go with it)
+  # a realm is imported when Keycloak starts and the realm does not exist yet; when a realm file changed since the
+  # last import, drop Keycloak's dev database so the files are imported again (users added by hand go with it)
   local sum
-  sum=$(cksum <"$REALM_FILE")
+  sum=$(cat "${REALM_FILES[@]}" | cksum)
   if [[ -d "$KC_HOME/data/h2" && -f "$STATE/realm.cksum" && "$(cat "$STATE/realm.cksum")" != "$sum" ]]; then
-    say "$(rel "$REALM_FILE") changed since it was imported: resetting Keycloak's database to import it again"
+    say "a realm file in $(rel "$ROOT/local-run/keycloak") changed since the import: resetting Keycloak's database to import them again"
     rm -rf "$KC_HOME/data/h2"
   fi
   mkdir -p "$KC_HOME/data/import"
-  cp "$REALM_FILE" "$KC_HOME/data/import/"
+  cp "${REALM_FILES[@]}" "$KC_HOME/data/import/"
   echo "$sum" >"$STATE/realm.cksum"
 }
 
@@ -522,6 +523,10 @@ print_summary() {
   echo "    county2.admin   420000/420300/420323         (same roles, Zhushan county)"
   echo "    suizhou.admin   420000/421300                (same roles, Suizhou city)"
   echo "    member.demo     420000/420300/420322/Y0001   member"
+  echo "  Single sign-on through realm 'gov-idp' (local stand-in for 政务服务统一身份认证), same DEMO password:"
+  echo "    zhang.wei       lands in county.admin (same email), with its org_path and roles"
+  echo "    li.na           lands in a new account gov-sso.li.na: member, no org_path"
+  echo "    try: http://localhost:$KEYCLOAK_PORT/realms/$REALM/account/ and pick 政务服务统一身份认证 (see local-run/README.md)"
   echo "  Partner client 'portal' (client credentials), DEMO secret $PORTAL_SECRET"
   echo
   echo "  A token for county.admin (password grant, client staff-web; needs curl):"

@@ -165,6 +165,27 @@ public final class Suite {
         return response.accessToken();
     }
 
+    // ------------------------------------------------------------------------------------------------ realms --
+
+    /**
+     * Imports the local run's realms, the union realm and gov-idp (the provincial identity platform's stand-in that it
+     * brokers), with their {@code http://localhost:8180} URLs pointed at this server. Whichever test imports first
+     * must do it this way (importRealm skips a realm that exists), so every test that needs them calls this.
+     */
+    public static void importLocalRealms(KeycloakTestServer keycloak) {
+        Path unionRealm = Path.of(System.getProperty("smartunion.suite.realm",
+                "../local-run/keycloak/smart-union-realm.json"));
+        for (Path file : List.of(unionRealm.resolveSibling("gov-idp-realm.json"), unionRealm)) {
+            try {
+                String json = Files.readString(file).replace("http://localhost:8180", keycloak.baseUrl());
+                keycloak.importRealm(json, file.toString());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot read the realm file " + file.toAbsolutePath(), e);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------- life cycle --
 
     /** Stops a deployable gracefully (SIGTERM). */
@@ -190,8 +211,7 @@ public final class Suite {
         infrastructure.add(mongo);
 
         keycloak = KeycloakTestServer.shared();
-        keycloak.importRealm(Path.of(System.getProperty("smartunion.suite.realm",
-                "../local-run/keycloak/smart-union-realm.json")));
+        importLocalRealms(keycloak);
         signingKey = RealmSigningKey.install(keycloak, REALM);
 
         await(List.of(
