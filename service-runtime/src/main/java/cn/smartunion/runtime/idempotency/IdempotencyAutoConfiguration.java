@@ -3,6 +3,7 @@ package cn.smartunion.runtime.idempotency;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 
@@ -65,7 +66,7 @@ public class IdempotencyAutoConfiguration {
             @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath,
             @Value("${spring.security.filter.order:" + SecurityFilterProperties.DEFAULT_FILTER_ORDER + "}")
             int securityFilterOrder) {
-        IdempotencyFilter filter = new IdempotencyFilter(records, properties, List.of(actuatorPath),
+        IdempotencyFilter filter = new IdempotencyFilter(records, properties, exemptPaths(actuatorPath, properties),
                 fingerprintSeal(protector.getIfAvailable()), problems, writer,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
@@ -93,7 +94,12 @@ public class IdempotencyAutoConfiguration {
         @Bean
         IdempotencyKeyOpenApiCustomizer idempotencyKeyOpenApiCustomizer(IdempotencyProperties properties,
                 @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-            return new IdempotencyKeyOpenApiCustomizer(List.of(actuatorPath), properties.retention());
+            return new IdempotencyKeyOpenApiCustomizer(exemptPaths(actuatorPath, properties), properties.retention());
         }
+    }
+
+    /** The actuator's paths and the POSTs that are queries: no Idempotency-Key handling there. */
+    private static List<String> exemptPaths(String actuatorPath, IdempotencyProperties properties) {
+        return Stream.concat(Stream.of(actuatorPath), properties.queryPaths().stream()).toList();
     }
 }

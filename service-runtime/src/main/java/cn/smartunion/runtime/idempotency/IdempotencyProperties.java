@@ -1,6 +1,7 @@
 package cn.smartunion.runtime.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,13 +22,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxStoredBody the largest response body stored for replay (default 256KB). A larger body is not stored but
  *                      the key is still completed, so the write is never repeated: its retries get the original
  *                      status and headers ({@code Location}, {@code ETag}, ...) with an empty body
+ * @param queryPaths path prefixes of POSTs that are queries, not writes (e.g. a verification that must be audited on
+ *                   every call): the key is ignored there and each call runs anew
  */
 @ConfigurationProperties("smartunion.idempotency")
 public record IdempotencyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("24h") Duration retention,
         @DefaultValue("2s") Duration inProgressWait, @DefaultValue("60s") Duration lease,
-        @DefaultValue("256KB") DataSize maxStoredBody) {
+        @DefaultValue("256KB") DataSize maxStoredBody, @DefaultValue List<String> queryPaths) {
 
     public IdempotencyProperties {
+        queryPaths = List.copyOf(queryPaths);
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("smartunion.idempotency.retention must be positive");
         }

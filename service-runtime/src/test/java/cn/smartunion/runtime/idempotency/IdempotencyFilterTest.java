@@ -16,7 +16,7 @@ class IdempotencyFilterTest {
 
     private final IdempotencyFilter filter = new IdempotencyFilter(null,
             new IdempotencyProperties(true, Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(60),
-                    DataSize.ofKilobytes(256)),
+                    DataSize.ofKilobytes(256), List.of()),
             List.of("/actuator"), UnaryOperator.identity(), null, null, new SimpleMeterRegistry());
 
     @Test

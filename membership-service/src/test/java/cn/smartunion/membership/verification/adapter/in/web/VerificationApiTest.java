@@ -129,6 +129,23 @@ class VerificationApiTest extends MemberServiceTestSupport {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyIsAnsweredAndAuditedAgain() throws Exception {
+        String idNumber = TestIdentities.citizenIdNumber();
+        registered(yunxi.id(), "韩小梅", idNumber, null);
+        long auditedBefore = auditCount();
+        String key = UUID.randomUUID().toString();
+
+        for (int call = 0; call < 2; call++) {
+            mvc.perform(post(VERIFICATIONS).with(portal()).header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON).content(json(idNumber, "韩小梅")))
+                    .andExpect(status().isOk())
+                    .andExpect(header().doesNotExist("Idempotent-Replayed"))
+                    .andExpect(jsonPath("$.status").value("ACTIVE"));
+        }
+        assertThat(auditCount()).isEqualTo(auditedBefore + 2);
+    }
+
+    @Test
     void aPartnerAsksOnlyAboutMembersWithinItsOwnOrgPath() throws Exception {
         String idNumber = TestIdentities.citizenIdNumber();
         registered(zhushan.id(), "陈小兰", idNumber, null);
