@@ -3,14 +3,15 @@ package cn.smartunion.localrun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static cn.smartunion.localrun.RealmJson.elements;
+import static cn.smartunion.localrun.RealmJson.only;
+import static cn.smartunion.localrun.RealmJson.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -177,23 +178,5 @@ class GovIdpRealmTest {
         JsonNode credential = only(user.path("credentials"), c -> c.path("type").asString().equals("password"));
         assertThat(credential.path("temporary").asBoolean()).isFalse();
         return credential.path("value").asString();
-    }
-
-    private static JsonNode only(JsonNode array, Predicate<JsonNode> condition) {
-        return only(elements(array), condition);
-    }
-
-    private static JsonNode only(List<JsonNode> nodes, Predicate<JsonNode> condition) {
-        List<JsonNode> matches = nodes.stream().filter(condition).toList();
-        assertThat(matches).hasSize(1);
-        return matches.get(0);
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        return array.isArray() ? StreamSupport.stream(array.spliterator(), false).toList() : List.of();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return elements(array).stream().map(JsonNode::asString).toList();
     }
 }

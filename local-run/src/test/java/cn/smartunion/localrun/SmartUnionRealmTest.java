@@ -1,13 +1,10 @@
 package cn.smartunion.localrun;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static cn.smartunion.localrun.RealmJson.elements;
+import static cn.smartunion.localrun.RealmJson.only;
+import static cn.smartunion.localrun.RealmJson.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -277,23 +277,5 @@ class SmartUnionRealmTest {
                 .filter(a -> a.path("name").asString().equals(name))
                 .findFirst()
                 .orElse(tools.jackson.databind.node.MissingNode.getInstance());
-    }
-
-    private static JsonNode only(JsonNode array, Predicate<JsonNode> condition) {
-        return only(elements(array), condition);
-    }
-
-    private static JsonNode only(List<JsonNode> nodes, Predicate<JsonNode> condition) {
-        List<JsonNode> matches = nodes.stream().filter(condition).toList();
-        assertThat(matches).hasSize(1);
-        return matches.get(0);
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        return array.isArray() ? StreamSupport.stream(array.spliterator(), false).toList() : new ArrayList<>();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return elements(array).stream().map(JsonNode::asString).toList();
     }
 }
