@@ -19,6 +19,8 @@ public enum ProblemKind {
     ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN, "origin-not-allowed"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
+    /** A {@link #RATE_LIMITED} whose detail says why: the partner client has as many requests in flight as it may. */
+    TOO_MANY_CONCURRENT_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "concurrent-requests"),
     QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded"),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable"),
     /** An {@link #UPSTREAM_UNAVAILABLE} whose detail says why: the route has as many calls in flight as it allows. */
