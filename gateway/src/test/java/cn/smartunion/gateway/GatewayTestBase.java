@@ -39,6 +39,7 @@ abstract class GatewayTestBase {
 
     static final int RIGHTS_RESPONSE_TIMEOUT_MS = 500;
     static final int BREAKER_MINIMUM_CALLS = 4;
+    static final int COMPETITION_MAX_CONCURRENT_CALLS = 2;
     static final int REQUEST_BODY_MAX_BYTES = 64 * 1024;
     static final int UPLOAD_BODY_MAX_BYTES = 4 * REQUEST_BODY_MAX_BYTES;
     static final String MOBILE_WEB_ORIGIN = "https://m.union.example";
@@ -54,6 +55,7 @@ abstract class GatewayTestBase {
         env.add("RIGHTS_RESPONSE_TIMEOUT_MS", () -> RIGHTS_RESPONSE_TIMEOUT_MS);
         env.add("BREAKER_MINIMUM_CALLS", () -> BREAKER_MINIMUM_CALLS);
         env.add("BREAKER_WINDOW_SIZE", () -> BREAKER_MINIMUM_CALLS);
+        env.add("COMPETITION_MAX_CONCURRENT_CALLS", () -> COMPETITION_MAX_CONCURRENT_CALLS);
         // every request traced, so the trace context test does not depend on a sampling draw
         env.add("TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         env.add("MANAGEMENT_PORT", () -> "0");

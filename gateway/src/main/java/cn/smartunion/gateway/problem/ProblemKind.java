@@ -19,8 +19,12 @@ public enum ProblemKind {
     ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN, "origin-not-allowed"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
+    /** A {@link #RATE_LIMITED} whose detail says why: the partner client has as many requests in flight as it may. */
+    TOO_MANY_CONCURRENT_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "concurrent-requests"),
     QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded"),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable"),
+    /** An {@link #UPSTREAM_UNAVAILABLE} whose detail says why: the route has as many calls in flight as it allows. */
+    UPSTREAM_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable", "upstream-busy"),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout"),
     AUTHENTICATION_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
@@ -36,10 +40,17 @@ public enum ProblemKind {
 
     private final HttpStatus status;
     private final String slug;
+    private final String detailSlug;
 
     ProblemKind(HttpStatus status, String slug) {
+        this(status, slug, slug);
+    }
+
+    /** A problem type ({@code slug}) and title shared with another kind, with a detail of its own. */
+    ProblemKind(HttpStatus status, String slug, String detailSlug) {
         this.status = status;
         this.slug = slug;
+        this.detailSlug = detailSlug;
     }
 
     public HttpStatus status() {
@@ -55,6 +66,6 @@ public enum ProblemKind {
     }
 
     String detailKey() {
-        return "problem." + slug + ".detail";
+        return "problem." + detailSlug + ".detail";
     }
 }

@@ -11,12 +11,15 @@ import java.time.Duration;
  * @param remaining requests left in it
  * @param reset until it is whole again
  * @param retryAfter until a refused request may be tried again; zero when allowed
+ * @param release gives back what an allowed request holds while it is in flight (a partner's concurrency slot): run it
+ *        once when the request is over, however it ended; it does nothing for other decisions
  */
-public record RateLimitDecision(boolean allowed, Policy policy, long limit, long remaining, Duration reset, Duration retryAfter) {
+public record RateLimitDecision(boolean allowed, Policy policy, long limit, long remaining, Duration reset, Duration retryAfter,
+        Runnable release) {
 
     /** The budgets; the metric tag and log name of each is its {@link #tag()}. */
     public enum Policy {
-        USER("user"), PARTNER_RATE("partner-rate"), PARTNER_DAILY("partner-daily");
+        USER("user"), PARTNER_RATE("partner-rate"), PARTNER_DAILY("partner-daily"), PARTNER_CONCURRENCY("partner-concurrency");
 
         private final String tag;
 

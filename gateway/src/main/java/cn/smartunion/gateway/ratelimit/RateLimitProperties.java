@@ -47,15 +47,18 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, UserLim
 
     /**
      * A partner client's quota: a token bucket of {@code burst} (default {@code perMinute}) refilled at
-     * {@code perMinute}, and at most {@code perDay} requests per calendar day in the quota zone.
+     * {@code perMinute}, at most {@code perDay} requests per calendar day in the quota zone, and at most
+     * {@code maxConcurrentRequests} in flight at once, so that one partner's burst cannot take up the routes'
+     * bulkheads, which members and staff share.
      */
-    public record PartnerQuota(int perMinute, Integer burst, long perDay) {
+    public record PartnerQuota(int perMinute, Integer burst, long perDay, @DefaultValue("20") int maxConcurrentRequests) {
 
         public PartnerQuota {
             Assert.isTrue(perMinute > 0, "a partner's per-minute quota must be positive");
             Assert.isTrue(perDay > 0, "a partner's per-day quota must be positive");
             burst = burst == null ? perMinute : burst;
             Assert.isTrue(burst > 0, "a partner's burst must be positive");
+            Assert.isTrue(maxConcurrentRequests > 0, "a partner's max-concurrent-requests must be positive");
         }
     }
 }

@@ -23,11 +23,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Counts every authenticated request against its budget before it is routed. A request over budget is answered 429
- * with {@code Retry-After} and never reaches a service (nor its breaker). Every limited response carries the budget
- * in {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds), the fields of the
- * IETF RateLimit header draft that clients already understand. Anonymous requests have been answered 401 before this
- * runs (or are public documents, which are not limited).
+ * Counts every authenticated request against its budget before it is routed. A request over budget, or a partner's
+ * request beyond its concurrency cap, is answered 429 with {@code Retry-After} and never reaches a service (nor its
+ * breaker). Every limited response carries the budget in {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} (seconds), the fields of the IETF RateLimit header draft that clients already understand.
+ * Anonymous requests have been answered 401 before this runs (or are public documents, which are not limited).
  */
 @Component
 @Order(RateLimitWebFilter.ORDER)
@@ -67,11 +67,16 @@ public class RateLimitWebFilter implements WebFilter {
     private Mono<Void> apply(RateLimitDecision decision, ServerWebExchange exchange, WebFilterChain chain) {
         if (decision.allowed()) {
             describe(decision, exchange.getResponse().getHeaders());
-            return chain.filter(exchange);
+            // answered, failed or given up by the caller: the request is no longer in flight
+            return chain.filter(exchange).doFinally(signal -> decision.release().run());
         }
         rejections(decision.policy()).increment();
         log.debug("Refused request {} over the {} budget", RequestIdWebFilter.requestId(exchange), decision.policy().tag());
-        ProblemKind kind = decision.policy() == Policy.PARTNER_DAILY ? ProblemKind.QUOTA_EXCEEDED : ProblemKind.RATE_LIMITED;
+        ProblemKind kind = switch (decision.policy()) {
+            case PARTNER_DAILY -> ProblemKind.QUOTA_EXCEEDED;
+            case PARTNER_CONCURRENCY -> ProblemKind.TOO_MANY_CONCURRENT_REQUESTS;
+            case USER, PARTNER_RATE -> ProblemKind.RATE_LIMITED;
+        };
         return problems.write(exchange, problems.problem(exchange, kind), headers -> {
             ProblemResponses.retryAfter(decision.retryAfter()).accept(headers);
             describe(decision, headers);
@@ -91,7 +96,7 @@ public class RateLimitWebFilter implements WebFilter {
     private Counter rejections(Policy policy) {
         // no user or client ids as tags: unbounded cardinality (and pseudonymous ids do not belong in metrics)
         return Counter.builder("smartunion.gateway.rate.limit.rejections")
-            .description("Requests refused with 429 because a budget was used up")
+            .description("Requests refused with 429 because a budget was used up or a partner had too many in flight")
             .tag("policy", policy.tag())
             .register(meters);
     }

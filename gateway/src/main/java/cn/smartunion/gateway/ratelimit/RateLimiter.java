@@ -17,8 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether an authenticated request is within its budget: a partner client's quota when the token was issued to
- * a configured partner client, the user's own budget otherwise.
+ * Decides whether an authenticated request is within its budget: a partner client's quota and concurrency cap when the
+ * token was issued to a configured partner client, the user's own budget otherwise.
  * <p>
  * In memory, per gateway replica. Memory stays bounded: partners are a fixed, configured set; user buckets live in a
  * cache holding at most {@code max-tracked-users} entries, each dropped once it has been idle long enough to refill
@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RateLimiter {
+
+    /** A partner at its concurrency cap may try again this soon: requests in flight usually end within a second. */
+    private static final long CONCURRENCY_RETRY_AFTER_MILLIS = 1_000;
+
+    private static final Runnable NOTHING_HELD = () -> {
+    };
 
     private final RateLimitProperties properties;
     private final Clock clock;
@@ -93,27 +99,35 @@ public class RateLimiter {
                 return refused(Policy.USER, bucket.capacity(), bucket.remaining(), bucket.millisUntilFull(), bucket.millisUntilToken());
             }
             bucket.take();
-            return allowed(Policy.USER, bucket.capacity(), bucket.remaining(), bucket.millisUntilFull());
+            return allowed(Policy.USER, bucket.capacity(), bucket.remaining(), bucket.millisUntilFull(), NOTHING_HELD);
         }
     }
 
-    private static RateLimitDecision allowed(Policy policy, long limit, long remaining, long resetMillis) {
-        return new RateLimitDecision(true, policy, limit, remaining, Duration.ofMillis(resetMillis), Duration.ZERO);
+    private static RateLimitDecision allowed(Policy policy, long limit, long remaining, long resetMillis, Runnable release) {
+        return new RateLimitDecision(true, policy, limit, remaining, Duration.ofMillis(resetMillis), Duration.ZERO, release);
     }
 
     private static RateLimitDecision refused(Policy policy, long limit, long remaining, long resetMillis, long retryAfterMillis) {
-        return new RateLimitDecision(false, policy, limit, remaining, Duration.ofMillis(resetMillis), Duration.ofMillis(retryAfterMillis));
+        return new RateLimitDecision(false, policy, limit, remaining, Duration.ofMillis(resetMillis), Duration.ofMillis(retryAfterMillis),
+                NOTHING_HELD);
     }
 
-    /** A partner client's rate and daily quota, taken together or not at all. */
+    /**
+     * A partner client's rate and daily quota, taken together or not at all, and its requests in flight. A request
+     * refused for either takes nothing from the other.
+     */
     private final class PartnerBudget {
 
         private final TokenBucket rate;
         private final DailyQuota daily;
+        private final int maxConcurrentRequests;
+        // guarded by this
+        private int inFlight;
 
         PartnerBudget(RateLimitProperties.PartnerQuota quota) {
             this.rate = new TokenBucket(quota.burst(), quota.perMinute(), clock.millis());
             this.daily = new DailyQuota(quota.perDay(), properties.quotaZone());
+            this.maxConcurrentRequests = quota.maxConcurrentRequests();
         }
 
         synchronized RateLimitDecision take(long now) {
@@ -126,12 +140,21 @@ public class RateLimiter {
             if (!rate.hasToken()) {
                 return refused(Policy.PARTNER_RATE, rate.capacity(), rate.remaining(), rate.millisUntilFull(), rate.millisUntilToken());
             }
+            if (inFlight >= maxConcurrentRequests) {
+                return refused(Policy.PARTNER_CONCURRENCY, maxConcurrentRequests, 0, CONCURRENCY_RETRY_AFTER_MILLIS,
+                        CONCURRENCY_RETRY_AFTER_MILLIS);
+            }
             rate.take();
             daily.take();
+            inFlight++;
             // tell the caller about the budget that runs out first
             return daily.remaining() < rate.remaining()
-                    ? allowed(Policy.PARTNER_DAILY, daily.limit(), daily.remaining(), daily.millisUntilReset(now))
-                    : allowed(Policy.PARTNER_RATE, rate.capacity(), rate.remaining(), rate.millisUntilFull());
+                    ? allowed(Policy.PARTNER_DAILY, daily.limit(), daily.remaining(), daily.millisUntilReset(now), this::release)
+                    : allowed(Policy.PARTNER_RATE, rate.capacity(), rate.remaining(), rate.millisUntilFull(), this::release);
+        }
+
+        private synchronized void release() {
+            inFlight--;
         }
     }
 }

@@ -18,11 +18,14 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The one rule for answering a downstream call that failed, whether the route's breaker forwarded it to the fallback
  * or it escaped to the error handler: 504 when the service did not answer in time (no {@code Retry-After}: the
- * service may still be working on it), 503 with {@code Retry-After} otherwise. An open breaker announces its own wait
- * before the next trial call; anything else gets the configured default.
+ * service may still be working on it), 503 with {@code Retry-After} otherwise. A full bulkhead asks for a retry in a
+ * second (calls in flight end within the route's response timeout, most much sooner); an open breaker announces its
+ * own wait before the next trial call; anything else gets the configured default.
  */
 @Component
 public class UpstreamFailureAnswers {
+
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final ProblemResponses problems;
     private final CircuitBreakerRegistry breakers;
@@ -34,10 +37,11 @@ public class UpstreamFailureAnswers {
 
     public Answer answer(ServerWebExchange exchange, Throwable failure) {
         ProblemKind kind = UpstreamFailures.classify(failure);
-        if (kind == ProblemKind.UPSTREAM_TIMEOUT) {
-            return new Answer(kind, null);
-        }
-        return new Answer(kind, retryAfter(routeId(exchange), failure));
+        return switch (kind) {
+            case UPSTREAM_TIMEOUT -> new Answer(kind, null);
+            case UPSTREAM_BUSY -> new Answer(kind, BUSY_RETRY_AFTER);
+            default -> new Answer(kind, retryAfter(routeId(exchange), failure));
+        };
     }
 
     /** The id of the route the exchange was sent along, {@code "unknown"} before routing. */
@@ -59,7 +63,7 @@ public class UpstreamFailureAnswers {
     }
 
     /**
-     * @param kind 503 or 504
+     * @param kind a 503 or 504 kind
      * @param retryAfter sent as {@code Retry-After}; {@code null} for none
      */
     public record Answer(ProblemKind kind, Duration retryAfter) {

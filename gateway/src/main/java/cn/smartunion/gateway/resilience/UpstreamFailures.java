@@ -2,6 +2,7 @@ package cn.smartunion.gateway.resilience;
 
 import java.io.IOException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
@@ -17,22 +18,29 @@ public final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
-    /** Whether the failure came from calling a service (refused, reset, timed out, breaker open). */
+    /** Whether the failure came from calling a service (refused, reset, timed out, breaker open, bulkhead full). */
     public static boolean isUpstreamFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof CallNotPermittedException || isTimeoutException(t)
-                    || isGatewayTimeoutStatus(t)) {
+            if (t instanceof IOException || t instanceof CallNotPermittedException || t instanceof BulkheadFullException
+                    || isTimeoutException(t) || isGatewayTimeoutStatus(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** 504 when the service did not answer in time, 503 for everything else that kept it from answering. */
+    /**
+     * 504 when the service did not answer in time; 503 busy when the route's bulkhead turned the call away before it
+     * was made (the route already had as many calls in flight as it allows); 503 for everything else that kept the
+     * service from answering.
+     */
     public static ProblemKind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (isTimeoutException(t) || isGatewayTimeoutStatus(t)) {
                 return ProblemKind.UPSTREAM_TIMEOUT;
+            }
+            if (t instanceof BulkheadFullException) {
+                return ProblemKind.UPSTREAM_BUSY;
             }
         }
         return ProblemKind.UPSTREAM_UNAVAILABLE;

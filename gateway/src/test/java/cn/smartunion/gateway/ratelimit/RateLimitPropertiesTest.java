@@ -21,7 +21,10 @@ class RateLimitPropertiesTest {
                 "SMARTUNION_GATEWAY_RATELIMITS_USER_PERMINUTE", "300",
                 "SMARTUNION_GATEWAY_RATELIMITS_USER_BURST", "60",
                 "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_COURT_PERMINUTE", "120",
-                "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_COURT_PERDAY", "5000")));
+                "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_COURT_PERDAY", "5000",
+                "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_BANK_PERMINUTE", "60",
+                "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_BANK_PERDAY", "1000",
+                "SMARTUNION_GATEWAY_RATELIMITS_PARTNERS_BANK_MAXCONCURRENTREQUESTS", "5")));
 
         RateLimitProperties properties = new Binder(ConfigurationPropertySources.get(environment))
             .bindOrCreate("smart-union.gateway.rate-limits", RateLimitProperties.class);
@@ -30,5 +33,7 @@ class RateLimitPropertiesTest {
         assertThat(properties.partners().get("court").perMinute()).isEqualTo(120);
         assertThat(properties.partners().get("court").perDay()).isEqualTo(5000);
         assertThat(properties.partners().get("court").burst()).isEqualTo(120);
+        assertThat(properties.partners().get("court").maxConcurrentRequests()).as("by default").isEqualTo(20);
+        assertThat(properties.partners().get("bank").maxConcurrentRequests()).isEqualTo(5);
     }
 }

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimiterTest {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** A concurrency cap that a test holding no requests in flight never reaches. */
+    private static final int MANY = 1_000;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-05-01T08:00:00Z"));
 
@@ -64,7 +66,8 @@ class RateLimiterTest {
 
     @Test
     void countsAPartnersTokensAgainstTheClientsQuotaNotTheServiceAccountsUserBudget() {
-        RateLimiter limiter = limiter(userLimit(60, 1, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, 10, 100_000)));
+        RateLimiter limiter = limiter(userLimit(60, 1, 1000),
+                Map.of("portal", new RateLimitProperties.PartnerQuota(600, 10, 100_000, MANY)));
 
         // different tokens (and subjects) of the same client share one quota
         List<RateLimitDecision> decisions = IntStream.range(0, 12).mapToObj(i -> limiter.check(partnerToken("portal", "sa-" + (i % 3)))).toList();
@@ -78,7 +81,7 @@ class RateLimiterTest {
     void stopsAPartnerAtItsDailyQuotaUntilMidnightInTheQuotaZone() {
         // 23:59:30 in Beijing
         clock.set(Instant.parse("2025-05-01T15:59:30Z"));
-        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 3)));
+        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 3, MANY)));
 
         assertThat(IntStream.range(0, 3).mapToObj(i -> limiter.check(partnerToken("portal", "sa")))).allMatch(RateLimitDecision::allowed);
         RateLimitDecision refused = limiter.check(partnerToken("portal", "sa"));
@@ -94,7 +97,7 @@ class RateLimiterTest {
 
     @Test
     void reportsThePartnerBudgetThatRunsOutFirst() {
-        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 5)));
+        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 5, MANY)));
 
         RateLimitDecision first = limiter.check(partnerToken("portal", "sa"));
 
@@ -104,8 +107,44 @@ class RateLimiterTest {
     }
 
     @Test
+    void capsAPartnersRequestsInFlightWithoutTakingFromItsQuota() {
+        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 100, 2)));
+        RateLimitDecision first = limiter.check(partnerToken("portal", "sa-1"));
+        RateLimitDecision second = limiter.check(partnerToken("portal", "sa-2"));
+
+        RateLimitDecision third = limiter.check(partnerToken("portal", "sa-1"));
+
+        assertThat(first.allowed()).isTrue();
+        assertThat(second.allowed()).isTrue();
+        assertThat(third.allowed()).isFalse();
+        assertThat(third.policy()).isEqualTo(Policy.PARTNER_CONCURRENCY);
+        assertThat(third.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(third.limit()).isEqualTo(2);
+        assertThat(third.remaining()).isZero();
+
+        // one ends: the next may start, and the refused one took nothing from the day's 100
+        first.release().run();
+        RateLimitDecision fourth = limiter.check(partnerToken("portal", "sa-1"));
+        assertThat(fourth.allowed()).isTrue();
+        assertThat(fourth.policy()).isEqualTo(Policy.PARTNER_DAILY);
+        assertThat(fourth.remaining()).isEqualTo(97);
+        assertThat(limiter.check(partnerToken("portal", "sa-1")).policy()).isEqualTo(Policy.PARTNER_CONCURRENCY);
+    }
+
+    @Test
+    void tellsAPartnerAtItsCapWhoseQuotaIsUsedUpAboutTheQuota() {
+        RateLimiter limiter = limiter(userLimit(60, 5, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 1, 1)));
+        assertThat(limiter.check(partnerToken("portal", "sa")).allowed()).isTrue();
+
+        RateLimitDecision refused = limiter.check(partnerToken("portal", "sa"));
+
+        // waiting a second would not help
+        assertThat(refused.policy()).isEqualTo(Policy.PARTNER_DAILY);
+    }
+
+    @Test
     void treatsAClientThatIsNotAConfiguredPartnerAsAUser() {
-        RateLimiter limiter = limiter(userLimit(60, 2, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 5)));
+        RateLimiter limiter = limiter(userLimit(60, 2, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(600, null, 5, MANY)));
 
         RateLimitDecision decision = limiter.check(partnerToken("mobile-app", "member-1"));
 
@@ -141,7 +180,8 @@ class RateLimiterTest {
 
     @Test
     void grantsExactlyTheBudgetUnderConcurrentRequests() throws Exception {
-        RateLimiter limiter = limiter(userLimit(1, 100, 1000), Map.of("portal", new RateLimitProperties.PartnerQuota(100_000, null, 150)));
+        RateLimiter limiter = limiter(userLimit(1, 100, 1000),
+                Map.of("portal", new RateLimitProperties.PartnerQuota(100_000, null, 150, MANY)));
         int threads = 8;
         int perThread = 100;
         AtomicInteger userGranted = new AtomicInteger();
@@ -157,8 +197,10 @@ class RateLimiterTest {
                         if (limiter.check(userToken("shared")).allowed()) {
                             userGranted.incrementAndGet();
                         }
-                        if (limiter.check(partnerToken("portal", "sa")).allowed()) {
+                        RateLimitDecision partner = limiter.check(partnerToken("portal", "sa"));
+                        if (partner.allowed()) {
                             partnerGranted.incrementAndGet();
+                            partner.release().run();
                         }
                     }
                     return null;

@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -71,6 +73,16 @@ class UpstreamFailureAnswersTest {
 
         assertThat(answer.kind()).isEqualTo(ProblemKind.UPSTREAM_UNAVAILABLE);
         assertThat(retryAfterHeader(answer)).isEqualTo("42");
+    }
+
+    @Test
+    void aFullBulkheadIs503BusyWithAShortRetryAfter() {
+        UpstreamFailureAnswers.Answer answer = answers.answer(exchange,
+                BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("aid")));
+
+        assertThat(answer.kind()).isEqualTo(ProblemKind.UPSTREAM_BUSY);
+        assertThat(answer.kind().type()).isEqualTo(ProblemKind.UPSTREAM_UNAVAILABLE.type());
+        assertThat(retryAfterHeader(answer)).isEqualTo("1");
     }
 
     private static String retryAfterHeader(UpstreamFailureAnswers.Answer answer) {
