@@ -120,6 +120,8 @@ class PortalTest {
 
         long ok = answers.stream().filter(a -> a.status() == 200).count();
         List<Http.Answer> refused = answers.stream().filter(a -> a.status() != 200).toList();
+        System.out.printf("portal burst: %d requests, 30 at a time, in %d ms: %d x 200, %d refused%n", requests,
+                took.toMillis(), ok, refused.size());
         assertThat(refused).as("answers other than 200").allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(429);
             assertThat(answer.isProblem()).as(answer.toString()).isTrue();
