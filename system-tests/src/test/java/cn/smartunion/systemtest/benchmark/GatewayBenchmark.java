@@ -53,9 +53,13 @@ public final class GatewayBenchmark {
         Target gateway = new Target("through the gateway", suite.gatewayUrl() + PATH);
         Target direct = new Target("directly to membership", suite.serviceUrl(Deployable.MEMBERSHIP) + PATH);
 
-        System.out.printf("warming up (%d requests each)%n", requests / 4);
-        run(client, token, gateway, requests / 4, concurrency);
-        run(client, token, direct, requests / 4, concurrency);
+        // a full round each, not counted: the JIT of the gateway and the service needs tens of thousands of calls
+        for (int warmUp = 1; warmUp <= 2; warmUp++) {
+            for (Target target : List.of(gateway, direct)) {
+                System.out.printf("warm-up %d  %-24s %s%n", warmUp, target.name(),
+                        run(client, token, target, requests, concurrency));
+            }
+        }
 
         List<Result> gatewayResults = new ArrayList<>();
         List<Result> directResults = new ArrayList<>();
