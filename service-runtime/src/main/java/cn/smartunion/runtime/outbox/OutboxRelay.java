@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,8 +19,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the events waiting in aggregate documents' outboxes, in order, and then removes exactly the published
- * ones ({@code $pull} by id), so events appended meanwhile stay. A crash between publishing and removal publishes
+ * ones ({@code $pull} by id), so events appended meanwhile stay. A pass drains a collection batch by batch, each
+ * batch's events sent together (see {@link #relayBatch}). A crash between publishing and removal publishes
  * again on the next pass: delivery is at least once and consumers are idempotent.
  */
 public class OutboxRelay extends PeriodicTask {
@@ -63,19 +68,87 @@ public class OutboxRelay extends PeriodicTask {
         return count;
     }
 
+    /** Batches until the collection's outboxes are empty or a publish fails. */
     int relayCollection(String collection) {
         ensurePendingIndex(collection);
-        Query pending = new Query(Criteria.where(PENDING_KEY).exists(true)).limit(properties.getBatchSize());
-        pending.fields().include(OutboxEvent.FIELD);
         int count = 0;
-        for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-            List<String> sent = publishInOrder(aggregate.getList(OutboxEvent.FIELD, Document.class));
-            if (!sent.isEmpty()) {
-                removePublished(collection, aggregate.get("_id"), sent);
-                count += sent.size();
+        while (true) {
+            Batch batch = relayBatch(collection);
+            count += batch.published();
+            if (batch.failed() || batch.aggregates() < properties.getBatchSize()) {
+                return count;
             }
         }
-        return count;
+    }
+
+    private record Batch(int aggregates, int published, boolean failed) {
+    }
+
+    /**
+     * One batch of aggregates. Their events go to the broker together rather than one acknowledgement at a time, but
+     * an aggregate's next event only once its previous one is acknowledged: each round sends the next pending event
+     * of every aggregate whose events so far all went through. So an aggregate's events reach the broker in order and
+     * none follows one that failed.
+     */
+    private Batch relayBatch(String collection) {
+        Query pending = new Query(Criteria.where(PENDING_KEY).exists(true)).limit(properties.getBatchSize());
+        pending.fields().include(OutboxEvent.FIELD);
+        List<Document> aggregates = mongo.find(pending, Document.class, collection);
+        Map<Object, List<String>> sent = new LinkedHashMap<>();
+        Map<Object, List<Document>> unsent = new LinkedHashMap<>();
+        for (Document aggregate : aggregates) {
+            unsent.put(aggregate.get("_id"), new ArrayList<>(aggregate.getList(OutboxEvent.FIELD, Document.class)));
+        }
+        boolean failed = false;
+        while (!unsent.isEmpty()) {
+            Map<Object, OutboxEvent> round = new LinkedHashMap<>();
+            Map<Object, CompletableFuture<?>> acknowledgements = new LinkedHashMap<>();
+            unsent.forEach((aggregateId, events) -> {
+                OutboxEvent event = toEvent(events.remove(0));
+                round.put(aggregateId, event);
+                acknowledgements.put(aggregateId, send(event));
+            });
+            long deadline = System.nanoTime() + properties.getSendTimeout().toNanos();
+            for (var entry : round.entrySet()) {
+                Object aggregateId = entry.getKey();
+                if (acknowledged(entry.getValue(), acknowledgements.get(aggregateId), deadline)) {
+                    sent.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(entry.getValue().eventId());
+                    published.increment();
+                } else {
+                    failed = true;
+                    unsent.remove(aggregateId);
+                }
+            }
+            unsent.values().removeIf(List::isEmpty);
+        }
+        if (!sent.isEmpty()) {
+            removePublished(collection, sent);
+        }
+        return new Batch(aggregates.size(), sent.values().stream().mapToInt(List::size).sum(), failed);
+    }
+
+    private CompletableFuture<?> send(OutboxEvent event) {
+        try {
+            return kafka.send(CloudEventCodec.toRecord(event));
+        } catch (RuntimeException e) { // e.g. the producer's buffer stayed full for max.block.ms
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean acknowledged(OutboxEvent event, CompletableFuture<?> acknowledgement, long deadline) {
+        try {
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            failures.increment();
+            log.warn("outbox: publishing event {} of type {} to {} failed, will retry: {}",
+                    event.eventId(), event.type(), event.topic(), e.getMessage());
+            acknowledgement.cancel(false);
+            return false;
+        }
     }
 
     /**
@@ -91,33 +164,16 @@ public class OutboxRelay extends PeriodicTask {
         indexedCollections.add(collection);
     }
 
-    /** Publishes until the first failure and returns the ids that the broker acknowledged. */
-    private List<String> publishInOrder(List<Document> outbox) {
-        List<String> sent = new ArrayList<>();
-        for (Document stored : outbox) {
-            OutboxEvent event = toEvent(stored);
-            try {
-                kafka.send(CloudEventCodec.toRecord(event))
-                        .get(properties.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(event.eventId());
-                published.increment();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                failures.increment();
-                log.warn("outbox: publishing event {} of type {} to {} failed, will retry: {}",
-                        event.eventId(), event.type(), event.topic(), e.getMessage());
-                break;
-            }
-        }
-        return sent;
-    }
-
-    /** Visible for the crash tests: the window between a publish and this removal is where duplicates come from. */
-    protected void removePublished(String collection, Object aggregateId, List<String> eventIds) {
-        Update pull = new Update().pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds)));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)), pull, collection);
+    /**
+     * Removes exactly the published events, in one bulk write. Visible for the crash tests: the window between a
+     * publish and this removal is where duplicates come from.
+     */
+    protected void removePublished(String collection, Map<Object, List<String>> eventIdsByAggregate) {
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        eventIdsByAggregate.forEach((aggregateId, eventIds) -> removals.updateOne(
+                Query.query(Criteria.where("_id").is(aggregateId)),
+                new Update().pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds)))));
+        removals.execute();
     }
 
     private static OutboxEvent toEvent(Document stored) {

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +107,39 @@ class EventRuntimeTest {
     }
 
     @Test
+    void onePassDrainsMoreAggregatesThanABatchHoldsEachInOrder() {
+        int widgets = outboxProperties.getBatchSize() * 2 + 50;
+        List<String> widgetIds = new ArrayList<>();
+        Map<String, List<String>> eventIds = new HashMap<>();
+        for (int i = 0; i < widgets; i++) {
+            String widgetId = newId();
+            OutboxEvent first = event(widgetId, "first");
+            OutboxEvent second = event(widgetId, "second");
+            saveWidget(widgetId, first, second);
+            widgetIds.add(widgetId);
+            eventIds.put(widgetId, List.of(first.eventId(), second.eventId()));
+        }
+
+        try (Consumer<String, String> consumer = rawConsumer()) {
+            assertThat(relay.relayPending()).isEqualTo(2 * widgets);
+            for (String widgetId : List.of(widgetIds.get(0), widgetIds.get(widgets / 2), widgetIds.get(widgets - 1))) {
+                assertThat(outboxOf(widgetId)).isEmpty();
+            }
+            consumer.subscribe(List.of(EventRuntimeTestApplication.TOPIC));
+            Map<String, List<String>> received = new HashMap<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    received.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(header(record, CloudEventHeaders.ID));
+                }
+                return widgetIds.stream().allMatch(id -> received.getOrDefault(id, List.of()).size() >= 2);
+            });
+            for (String widgetId : widgetIds) {
+                assertThat(received.get(widgetId)).as(widgetId).containsExactlyElementsOf(eventIds.get(widgetId));
+            }
+        }
+    }
+
+    @Test
     void aggregatesWithoutPendingEventsAreNotPickedUpAndThePollIsBackedByASparseIndex() {
         String widgetId = newId();
         saveWidget(widgetId);
@@ -133,7 +167,7 @@ class EventRuntimeTest {
                 new org.springframework.data.mongodb.core.query.Update().push(OutboxEvent.FIELD, appendedMeanwhile),
                 "widgets");
 
-        relay.removePublished("widgets", widgetId, List.of(published.eventId()));
+        relay.removePublished("widgets", Map.<Object, List<String>>of(widgetId, List.of(published.eventId())));
 
         assertThat(outboxOf(widgetId)).extracting(d -> d.getString("eventId")).containsExactly(appendedMeanwhile.eventId());
     }
@@ -146,7 +180,7 @@ class EventRuntimeTest {
 
         OutboxRelay crashingRelay = new OutboxRelay(mongo, kafka, outboxProperties, new SimpleMeterRegistry()) {
             @Override
-            protected void removePublished(String collection, Object aggregateId, List<String> eventIds) {
+            protected void removePublished(String collection, Map<Object, List<String>> eventIdsByAggregate) {
                 throw new IllegalStateException("relay process killed after publishing");
             }
         };
