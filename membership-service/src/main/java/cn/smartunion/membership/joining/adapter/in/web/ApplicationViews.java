@@ -9,8 +9,8 @@ import cn.smartunion.membership.joining.domain.Applications;
 import cn.smartunion.membership.joining.domain.Approval;
 import cn.smartunion.membership.joining.domain.Rejection;
 import cn.smartunion.membership.joining.domain.RejectionReason;
-import cn.smartunion.membership.member.domain.Employment;
-import cn.smartunion.membership.member.domain.EmploymentForm;
+import cn.smartunion.membership.member.adapter.in.web.EmploymentView;
+import cn.smartunion.membership.member.adapter.in.web.OrgView;
 import cn.smartunion.membership.member.domain.Gender;
 
 import java.time.Instant;
@@ -21,18 +21,6 @@ import java.util.List;
 final class ApplicationViews {
 
     private ApplicationViews() {
-    }
-
-    record OrgView(String id, String path, String name) {
-    }
-
-    record EmploymentView(String employerName, String employerCreditCode, EmploymentForm employmentForm,
-                          List<String> platforms) {
-
-        static EmploymentView of(Employment employment) {
-            return employment == null ? null : new EmploymentView(employment.employerName(),
-                    employment.employerCreditCode(), employment.form(), employment.platforms());
-        }
     }
 
     /** Who did it: the kind always, the account id for staff readers only. */
@@ -78,7 +66,7 @@ final class ApplicationViews {
             var p = a.applicant();
             return new ApplicationView(a.id(), p.legalName().masked(), p.citizenIdNumber().masked(),
                     p.mobilePhone() == null ? null : p.mobilePhone().masked(), p.gender(),
-                    new OrgView(a.target().id(), a.target().path(), orgName), a.status(),
+                    OrgView.of(a.target(), orgName), a.status(),
                     EmploymentView.of(a.employment()), a.groupTags(), a.joining().channel(),
                     a.joining().campaignId(), actor(a.submittedBy(), withSubjects), a.submittedAt(),
                     a.accountSubject() != null, ApprovalView.of(a.approval(), withSubjects),

@@ -3,8 +3,7 @@ package cn.smartunion.membership.joining.adapter.in.web;
 import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.joining.application.ApplyToJoin;
 import cn.smartunion.membership.joining.domain.RejectionReason;
-import cn.smartunion.membership.member.application.EmploymentDetails;
-import cn.smartunion.membership.member.domain.EmploymentForm;
+import cn.smartunion.membership.member.adapter.in.web.EmploymentRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,18 +17,6 @@ import java.util.List;
 final class JoiningRequests {
 
     private JoiningRequests() {
-    }
-
-    record EmploymentRequest(
-            @Size(max = 200) String employerName,
-            @Size(max = 32) String employerCreditCode,
-            @NotNull EmploymentForm employmentForm,
-            @Size(max = 16) List<@NotBlank @Size(max = 64) String> platforms) {
-
-        static EmploymentDetails details(EmploymentRequest request) {
-            return request == null ? null : new EmploymentDetails(request.employerName(),
-                    request.employerCreditCode(), request.employmentForm().name(), request.platforms());
-        }
     }
 
     /** A worker's own application: to {@code orgId}, or to the union a scanned {@code joinCode} names. */

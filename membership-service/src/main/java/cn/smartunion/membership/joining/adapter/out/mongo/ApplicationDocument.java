@@ -27,7 +27,7 @@ import java.util.List;
 @CompoundIndex(name = "status_org_path", def = "{'status': 1, 'orgPath': 1, 'submittedAt': 1}")
 @CompoundIndex(name = "org_path", def = "{'orgPath': 1, 'submittedAt': 1}")
 @CompoundIndex(name = "account", def = "{'accountSubject': 1, 'submittedAt': -1}")
-class ApplicationDocument {
+class ApplicationDocument extends StoredPerson {
 
     static final String COLLECTION = "applications";
     static final String OPEN_PERSON_INDEX = "uniq_open_person";
@@ -38,12 +38,6 @@ class ApplicationDocument {
     String orgId;
     String orgPath;
     String status;
-    ProtectedValue legalName;
-    ProtectedValue citizenIdNumber;
-    ProtectedValue mobilePhone;
-    String gender;
-    String birthDate;
-    StoredPerson.EmploymentPart employment;
     List<String> groupTags = new ArrayList<>();
     String joinChannel;
     String campaignId;

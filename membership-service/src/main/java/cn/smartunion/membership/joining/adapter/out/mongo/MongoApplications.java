@@ -14,10 +14,8 @@ import cn.smartunion.membership.joining.domain.Approval;
 import cn.smartunion.membership.joining.domain.Rejection;
 import cn.smartunion.membership.joining.domain.RejectionReason;
 import cn.smartunion.membership.member.domain.Actor;
-import cn.smartunion.membership.member.domain.Employment;
 import cn.smartunion.membership.member.domain.Joining;
 import cn.smartunion.membership.member.domain.OrgRef;
-import cn.smartunion.membership.member.domain.Person;
 import cn.smartunion.membership.member.adapter.out.mongo.StoredPerson;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.outbox.OutboxEvents;
@@ -179,13 +177,7 @@ class MongoApplications implements Applications {
         d.orgId = application.target().id();
         d.orgPath = application.target().path();
         d.status = application.status().name();
-        Person person = application.applicant();
-        d.legalName = StoredPerson.stored(person.legalName());
-        d.citizenIdNumber = StoredPerson.stored(person.citizenIdNumber());
-        d.mobilePhone = StoredPerson.stored(person.mobilePhone());
-        d.gender = person.gender().name();
-        d.birthDate = person.birthDate().toString();
-        d.employment = StoredPerson.EmploymentPart.of(application.employment());
+        d.storePerson(application.applicant(), application.employment());
         d.groupTags = new ArrayList<>(application.groupTags());
         d.joinChannel = application.joining().channel().name();
         d.campaignId = application.joining().campaignId();
@@ -218,15 +210,13 @@ class MongoApplications implements Applications {
     }
 
     private static Application toDomain(ApplicationDocument d) {
-        Person person = StoredPerson.person(d.legalName, d.citizenIdNumber, d.mobilePhone, d.gender, d.birthDate);
-        Employment employment = StoredPerson.EmploymentPart.toDomain(d.employment);
         Approval approval = d.approval == null ? null : new Approval(
                 new Actor(ActorKind.valueOf(d.approval.approvedByKind), d.approval.approvedBySubject),
                 d.approval.approvedAt, LocalDate.parse(d.approval.effectiveOn), d.approval.memberId);
         Rejection rejection = d.rejection == null ? null : new Rejection(
                 new Actor(ActorKind.valueOf(d.rejection.rejectedByKind), d.rejection.rejectedBySubject),
                 d.rejection.rejectedAt, RejectionReason.valueOf(d.rejection.reasonCode), d.rejection.note);
-        return Application.restore(d.id, person, new OrgRef(d.orgId, d.orgPath), employment, d.groupTags,
+        return Application.restore(d.id, d.storedPerson(), new OrgRef(d.orgId, d.orgPath), d.storedEmployment(), d.groupTags,
                 new Joining(JoinChannel.valueOf(d.joinChannel), d.campaignId, d.id, null),
                 new Actor(ActorKind.valueOf(d.submittedByKind), d.submittedBySubject), d.submittedAt,
                 ApplicationStatus.valueOf(d.status), approval, rejection, d.withdrawnAt, d.version);

@@ -5,14 +5,12 @@ import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.member.adapter.in.web.MemberViews.MemberListItem;
 import cn.smartunion.membership.member.adapter.in.web.MemberViews.MemberView;
 import cn.smartunion.membership.member.adapter.in.web.MemberViews.PageView;
-import cn.smartunion.membership.member.application.EmploymentDetails;
 import cn.smartunion.membership.member.application.MemberAccess;
 import cn.smartunion.membership.member.application.MemberLifecycle;
 import cn.smartunion.membership.member.application.MemberQueries;
 import cn.smartunion.membership.member.application.MemberRegistration;
 import cn.smartunion.membership.member.application.RegisterMember;
 import cn.smartunion.membership.member.application.Registration;
-import cn.smartunion.membership.member.domain.EmploymentForm;
 import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberStatus;
 import cn.smartunion.membership.member.domain.RetentionReason;
@@ -150,18 +148,6 @@ class MemberController {
         @Override
         public String toString() {
             return "RegisterMemberRequest[orgId=" + orgId + "]";
-        }
-    }
-
-    record EmploymentRequest(
-            @Size(max = 200) String employerName,
-            @Size(max = 32) String employerCreditCode,
-            @NotNull EmploymentForm employmentForm,
-            @Size(max = 16) List<@NotBlank @Size(max = 64) String> platforms) {
-
-        static EmploymentDetails details(EmploymentRequest request) {
-            return request == null ? null : new EmploymentDetails(request.employerName(),
-                    request.employerCreditCode(), request.employmentForm().name(), request.platforms());
         }
     }
 

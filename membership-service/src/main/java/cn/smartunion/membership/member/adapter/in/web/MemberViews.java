@@ -3,8 +3,6 @@ package cn.smartunion.membership.member.adapter.in.web;
 import cn.smartunion.contracts.membership.ActorKind;
 import cn.smartunion.contracts.membership.JoinChannel;
 import cn.smartunion.membership.member.application.MemberQueries;
-import cn.smartunion.membership.member.domain.Employment;
-import cn.smartunion.membership.member.domain.EmploymentForm;
 import cn.smartunion.membership.member.domain.Gender;
 import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberStatus;
@@ -19,18 +17,6 @@ import java.util.List;
 final class MemberViews {
 
     private MemberViews() {
-    }
-
-    record OrgView(String id, String path, String name) {
-    }
-
-    record EmploymentView(String employerName, String employerCreditCode, EmploymentForm employmentForm,
-                          List<String> platforms) {
-
-        static EmploymentView of(Employment employment) {
-            return employment == null ? null : new EmploymentView(employment.employerName(),
-                    employment.employerCreditCode(), employment.form(), employment.platforms());
-        }
     }
 
     /** @param transferId the transfer a change belongs to (see {@code /transfers/{transferId}}), null otherwise */
@@ -56,7 +42,7 @@ final class MemberViews {
             Member m = details.member();
             return new MemberView(m.id(), details.legalName(), m.person().citizenIdNumber().masked(),
                     m.person().mobilePhone() == null ? null : m.person().mobilePhone().masked(), m.person().gender(),
-                    m.person().birthDate(), new OrgView(m.org().id(), m.org().path(), details.orgName()), m.status(),
+                    m.person().birthDate(), OrgView.of(m.org(), details.orgName()), m.status(),
                     EmploymentView.of(m.employment()), m.groupTags(), m.joining().channel(), m.joining().campaignId(),
                     m.joining().applicationId(), m.joining().enrolmentBatchId(), m.joinedOn(), m.firstJoinedOn(),
                     m.accountSubject() != null, m.history().stream().map(StatusChangeView::of).toList());
@@ -71,7 +57,7 @@ final class MemberViews {
         static MyMemberView of(Member m, String orgName) {
             return new MyMemberView(m.id(), m.person().legalName().masked(), m.person().citizenIdNumber().masked(),
                     m.person().mobilePhone() == null ? null : m.person().mobilePhone().masked(), m.person().gender(),
-                    new OrgView(m.org().id(), m.org().path(), orgName), m.status(), EmploymentView.of(m.employment()),
+                    OrgView.of(m.org(), orgName), m.status(), EmploymentView.of(m.employment()),
                     m.groupTags(), m.joining().channel(), m.joinedOn(), m.firstJoinedOn());
         }
     }

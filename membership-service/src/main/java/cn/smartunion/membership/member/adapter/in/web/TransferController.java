@@ -131,9 +131,6 @@ class TransferController {
     record DeclineRequest(@NotNull TransferDeclineReason reasonCode) {
     }
 
-    record OrgView(String id, String path, String name) {
-    }
-
     /** The person as a deciding union sees them: masked only. */
     record PersonView(String legalName, String citizenIdNumber) {
     }
@@ -154,8 +151,8 @@ class TransferController {
             Transfer t = d.transfer();
             return new TransferView(t.id(), d.memberId(), t.status(),
                     new PersonView(d.maskedLegalName(), d.maskedCitizenIdNumber()),
-                    new OrgView(t.from().id(), t.from().path(), d.fromOrgName()),
-                    new OrgView(t.to().id(), t.to().path(), d.toOrgName()), t.crossProvince(), t.reason(),
+                    OrgView.of(t.from(), d.fromOrgName()),
+                    OrgView.of(t.to(), d.toOrgName()), t.crossProvince(), t.reason(),
                     t.requestedBy().kind(), t.requestedAt(), t.expiresAt(), t.closedAt(), t.declineReason(),
                     t.effectiveOn());
         }

@@ -33,7 +33,7 @@ import java.util.List;
 @CompoundIndex(name = "transfers_id", def = "{'transfers.transferId': 1}")
 @CompoundIndex(name = "transfers_to", def = "{'transfers.toOrgPath': 1, 'transfers.status': 1}")
 @CompoundIndex(name = "transfers_from", def = "{'transfers.fromOrgPath': 1, 'transfers.status': 1}")
-class MemberDocument {
+class MemberDocument extends StoredPerson {
 
     static final String COLLECTION = "members";
     /** One person, one member record province-wide: the unique dedupe key. */
@@ -46,12 +46,6 @@ class MemberDocument {
     String orgId;
     String orgPath;
     String status;
-    ProtectedValue legalName;
-    ProtectedValue citizenIdNumber;
-    ProtectedValue mobilePhone;
-    String gender;
-    String birthDate;
-    StoredPerson.EmploymentPart employment;
     List<String> groupTags = new ArrayList<>();
     String joinChannel;
     String campaignId;

@@ -14,14 +14,12 @@ import cn.smartunion.contracts.membership.MembershipReinstated;
 import cn.smartunion.contracts.membership.MembershipRetained;
 import cn.smartunion.contracts.membership.MembershipTerminated;
 import cn.smartunion.membership.member.domain.Actor;
-import cn.smartunion.membership.member.domain.Employment;
 import cn.smartunion.membership.member.domain.Gender;
 import cn.smartunion.membership.member.domain.Joining;
 import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberStatus;
 import cn.smartunion.membership.member.domain.Members;
 import cn.smartunion.membership.member.domain.OrgRef;
-import cn.smartunion.membership.member.domain.Person;
 import cn.smartunion.membership.member.domain.StatusChange;
 import cn.smartunion.membership.member.domain.Transfer;
 import cn.smartunion.membership.member.domain.TransferDeclineReason;
@@ -334,13 +332,7 @@ class MongoMembers implements Members {
         d.orgId = member.org().id();
         d.orgPath = member.org().path();
         d.status = member.status().name();
-        Person person = member.person();
-        d.legalName = StoredPerson.stored(person.legalName());
-        d.citizenIdNumber = StoredPerson.stored(person.citizenIdNumber());
-        d.mobilePhone = StoredPerson.stored(person.mobilePhone());
-        d.gender = person.gender().name();
-        d.birthDate = person.birthDate().toString();
-        d.employment = StoredPerson.EmploymentPart.of(member.employment());
+        d.storePerson(member.person(), member.employment());
         d.groupTags = new ArrayList<>(member.groupTags());
         Joining joining = member.joining();
         d.joinChannel = joining.channel().name();
@@ -404,13 +396,11 @@ class MongoMembers implements Members {
     }
 
     private static Member toDomain(MemberDocument d) {
-        Person person = StoredPerson.person(d.legalName, d.citizenIdNumber, d.mobilePhone, d.gender, d.birthDate);
-        Employment employment = StoredPerson.EmploymentPart.toDomain(d.employment);
         List<StatusChange> history = d.history == null ? List.of() : d.history.stream().map(h -> new StatusChange(
                 h.from == null ? null : MemberStatus.valueOf(h.from), MemberStatus.valueOf(h.to), h.orgId, h.orgPath,
                 LocalDate.parse(h.effectiveOn), h.recordedAt, ActorKind.valueOf(h.actorKind), h.actorSubject,
                 h.reasonCode, h.transferId)).toList();
-        return Member.restore(d.id, person, new OrgRef(d.orgId, d.orgPath), employment, d.groupTags,
+        return Member.restore(d.id, d.storedPerson(), new OrgRef(d.orgId, d.orgPath), d.storedEmployment(), d.groupTags,
                 new Joining(JoinChannel.valueOf(d.joinChannel), d.campaignId, d.applicationId, d.enrolmentBatchId),
                 MemberStatus.valueOf(d.status), LocalDate.parse(d.joinedOn), LocalDate.parse(d.firstJoinedOn),
                 d.activatedAt, d.accountSubject, history,

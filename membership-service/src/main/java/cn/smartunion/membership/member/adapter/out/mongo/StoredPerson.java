@@ -13,23 +13,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a person's sealed data and employment are stored, the same in every document that holds a person (members,
- * applications): name, citizen ID and phone as {@link ProtectedValue} (ciphertext, blind index, masked form), gender
- * and birth date as text, employment as an {@link EmploymentPart}.
+ * The person in a document that holds one (members, applications), stored the same way in both: name, citizen ID and
+ * phone as {@link ProtectedValue} (ciphertext, blind index, masked form), gender and birth date as text, employment as
+ * an {@link EmploymentPart}.
  */
-public final class StoredPerson {
+public abstract class StoredPerson {
 
-    private StoredPerson() {
+    ProtectedValue legalName;
+    ProtectedValue citizenIdNumber;
+    ProtectedValue mobilePhone;
+    String gender;
+    String birthDate;
+    EmploymentPart employment;
+
+    public final void storePerson(Person person, Employment employment) {
+        legalName = stored(person.legalName());
+        citizenIdNumber = stored(person.citizenIdNumber());
+        mobilePhone = stored(person.mobilePhone());
+        gender = person.gender().name();
+        birthDate = person.birthDate().toString();
+        this.employment = EmploymentPart.of(employment);
     }
 
-    public static ProtectedValue stored(Sealed value) {
-        return value == null ? null : new ProtectedValue(value.ciphertext(), value.blindIndex(), value.masked());
-    }
-
-    public static Person person(ProtectedValue legalName, ProtectedValue citizenIdNumber, ProtectedValue mobilePhone,
-                                String gender, String birthDate) {
+    public final Person storedPerson() {
         return new Person(sealed(legalName), sealed(citizenIdNumber), sealed(mobilePhone), Gender.valueOf(gender),
                 LocalDate.parse(birthDate));
+    }
+
+    public final Employment storedEmployment() {
+        return EmploymentPart.toDomain(employment);
+    }
+
+    static ProtectedValue stored(Sealed value) {
+        return value == null ? null : new ProtectedValue(value.ciphertext(), value.blindIndex(), value.masked());
     }
 
     /** The masked form of a stored personal value in a raw (projected) document, or null. */
@@ -49,7 +65,7 @@ public final class StoredPerson {
         String employmentForm;
         List<String> platforms = new ArrayList<>();
 
-        public static EmploymentPart of(Employment employment) {
+        static EmploymentPart of(Employment employment) {
             if (employment == null) {
                 return null;
             }
@@ -61,7 +77,7 @@ public final class StoredPerson {
             return part;
         }
 
-        public static Employment toDomain(EmploymentPart part) {
+        static Employment toDomain(EmploymentPart part) {
             return part == null ? null : new Employment(part.employerName, part.employerCreditCode,
                     EmploymentForm.valueOf(part.employmentForm), part.platforms);
         }
