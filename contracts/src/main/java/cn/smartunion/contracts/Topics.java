@@ -8,6 +8,17 @@ public final class Topics {
     public static final String MEMBERSHIP_MEMBER = "membership.member.v1";
     public static final String MEMBERSHIP_ENROLMENT = "membership.enrolment.v1";
 
+    /** Hardship case files (困难职工档案), key = caseId. */
+    public static final String AID_CASE = "aid.case.v1";
+    /** Seasonal campaigns and their distributions, key = campaignId or deliveryId. */
+    public static final String AID_CAMPAIGN = "aid.campaign.v1";
+    /** Aid applications, key = applicationId. */
+    public static final String AID_APPLICATION = "aid.application.v1";
+    /** Aid paid out, key = disbursementId. */
+    public static final String AID_DISBURSEMENT = "aid.disbursement.v1";
+    /** Mutual-aid enrolments and claims, key = enrolmentId or claimId. */
+    public static final String AID_MUTUAL_AID = "aid.mutual-aid.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static String deadLetterOf(String topic) {

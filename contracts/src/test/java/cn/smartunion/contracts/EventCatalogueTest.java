@@ -1,13 +1,27 @@
 package cn.smartunion.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCatalogueTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyEventTypeHasASchemaAStableTypeAndANamedTopic() {
@@ -76,5 +90,227 @@ class EventCatalogueTest {
         assertThat(EventSchemaAssertions.violations(EventTypes.ORG_DISSOLVED, """
                 {"orgId":"o-1","path":"420000","reasonCode":"closed","effectiveOn":"2026-11-20","version":5,
                  "dissolvedAt":"2026-11-21T08:00:00Z","chairName":"张三"}""")).hasSize(2);
+    }
+
+    // ---- aid-service ----
+
+    static List<EventType> aidTypes() {
+        return EventTypes.ALL.stream().filter(t -> t.source().equals(EventTypes.AID_SOURCE)).toList();
+    }
+
+    @Test
+    void theAidEventsAreCataloguedUnderAidServiceWithASampleEach() {
+        assertThat(aidTypes()).hasSize(16).containsExactlyElementsOf(AidEventSamples.all().keySet());
+        assertThat(aidTypes()).allSatisfy(type -> {
+            assertThat(type.type()).startsWith("cn.smartunion.aid.");
+            assertThat(type.topic()).isIn(Topics.AID_CASE, Topics.AID_CAMPAIGN, Topics.AID_APPLICATION,
+                    Topics.AID_DISBURSEMENT, Topics.AID_MUTUAL_AID);
+            assertThat(type.schemaResource()).startsWith("/schemas/aid/");
+            assertThat(EventTypes.byType(type.type())).contains(type);
+        });
+        assertThat(EventTypes.CONDOLENCE_DELIVERED.type()).isEqualTo("cn.smartunion.aid.campaign.condolence-delivered.v1");
+        assertThat(EventTypes.MUTUAL_AID_CLAIM_PAID.topic()).isEqualTo("aid.mutual-aid.v1");
+    }
+
+    @Test
+    void everySchemaIsClosedAndNamedByItsDataSchemaUrn() throws IOException {
+        for (EventType type : EventTypes.ALL) {
+            JsonNode schema = schema(type);
+            assertThat(schema.get("$schema").asText()).as(type.type())
+                    .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(schema.get("$id").asText()).as(type.type()).isEqualTo(type.dataSchema());
+            assertThat(schema.get("additionalProperties").asBoolean(true)).as(type.type()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("aidTypes")
+    void aConformingAidPayloadPassesAndNamesEveryProperty(EventType type) throws IOException {
+        EventSchemaAssertions.assertConformsToSchema(type.type(), AidEventSamples.of(type));
+        var properties = new HashSet<String>();
+        schema(type).get("properties").fieldNames().forEachRemaining(properties::add);
+        var named = new HashSet<String>();
+        JSON.readTree(AidEventSamples.of(type)).fieldNames().forEachRemaining(named::add);
+        assertThat(named).isEqualTo(properties);
+    }
+
+    @ParameterizedTest
+    @MethodSource("aidTypes")
+    void anAidPayloadCarryingPersonalDataIsRejected(EventType type) throws IOException {
+        for (var personal : Map.of("idNumber", "420322199001011234", "name", "张三", "phone", "13800000000",
+                "bankCard", "6222020200112233445", "diagnosis", "肺癌", "school", "郧西县第一中学").entrySet()) {
+            String payload = with(type, node -> node.put(personal.getKey(), personal.getValue()));
+            assertThat(EventSchemaAssertions.violations(type, payload)).as("%s with %s", type.type(), personal.getKey())
+                    .singleElement().asString().contains(personal.getKey());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("aidTypes")
+    void everyEnumOfAnAidPayloadRejectsAnUnknownCode(EventType type) throws IOException {
+        var properties = schema(type).get("properties").properties();
+        for (var property : properties) {
+            JsonNode definition = property.getValue();
+            String name = property.getKey();
+            if (definition.has("enum")) {
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put(name, "NOT_A_CODE"))))
+                        .as("%s.%s", type.type(), name).singleElement().asString().contains(name);
+                assertThat(EventSchemaAssertions.violations(type, with(type,
+                        node -> node.put(name, node.get(name).asText().toLowerCase()))))
+                        .as("%s.%s in lower case", type.type(), name).hasSize(1);
+            } else if (definition.path("items").has("enum")) {
+                assertThat(EventSchemaAssertions.violations(type, with(type,
+                        node -> node.withArray(name).add("NOT_A_CODE"))))
+                        .as("%s.%s", type.type(), name).singleElement().asString().contains(name);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("aidTypes")
+    void aidPayloadsCheckIdsPathsCodesCyclesAmountsAndTimes(EventType type) throws IOException {
+        var properties = schema(type).get("properties").properties();
+        for (var property : properties) {
+            String name = property.getKey();
+            JsonNode definition = property.getValue();
+            List<Consumer<ObjectNode>> bad = new ArrayList<>();
+            if (name.endsWith("Id")) {
+                bad.add(node -> node.put(name, ""));
+                bad.add(node -> node.put(name, "x".repeat(65)));
+            }
+            switch (name) {
+                case "orgPath" -> {
+                    bad.add(node -> node.put(name, "/420000//x"));
+                    bad.add(node -> node.put(name, "420000/4203 00"));
+                }
+                case "programmeCode" -> {
+                    bad.add(node -> node.put(name, "winter"));
+                    bad.add(node -> node.put(name, "W"));
+                }
+                case "cycle" -> {
+                    bad.add(node -> node.put(name, "26"));
+                    bad.add(node -> node.put(name, "2026-summer"));
+                    bad.add(node -> node.put(name, "2026/SUMMER"));
+                }
+                default -> {
+                }
+            }
+            if (name.endsWith("Fen")) {
+                bad.add(node -> node.put(name, -1));
+                bad.add(node -> node.put(name, 12.5));
+                bad.add(node -> node.put(name, "100"));
+            }
+            if ("date".equals(definition.path("format").asText())) {
+                bad.add(node -> node.put(name, "2026-13-01"));
+                bad.add(node -> node.put(name, "2026-07-15T09:30:00Z"));
+            }
+            if ("date-time".equals(definition.path("format").asText())) {
+                bad.add(node -> node.put(name, "2026-07-15"));
+                bad.add(node -> node.put(name, "yesterday"));
+            }
+            for (var mutation : bad) {
+                assertThat(EventSchemaAssertions.violations(type, with(type, mutation)))
+                        .as("%s.%s = %s", type.type(), name, with(type, mutation)).hasSize(1);
+            }
+        }
+        assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put("orgPath", "420000/420300/Y1"))))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("aidTypes")
+    void nullableFieldsMayBeNullOrAbsentAndEveryOtherFieldIsRequired(EventType type) throws IOException {
+        JsonNode schema = schema(type);
+        var required = new HashSet<String>();
+        schema.get("required").forEach(r -> required.add(r.asText()));
+        for (var property : schema.get("properties").properties()) {
+            String name = property.getKey();
+            if (required.contains(name)) {
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.remove(name))))
+                        .as("%s without %s", type.type(), name).singleElement().asString().contains(name);
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.putNull(name))))
+                        .as("%s with %s null", type.type(), name).isNotEmpty()
+                        .allSatisfy(violation -> assertThat(violation).contains(name));
+            } else {
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.putNull(name))))
+                        .as("%s with %s null", type.type(), name).isEmpty();
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put(name, "x-9"))))
+                        .as("%s with %s set", type.type(), name).isEmpty();
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put(name, ""))))
+                        .as("%s with %s empty", type.type(), name).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void aHardshipFileNamesOneToEightDistinctCausesAndAHouseholdOfOneToThirty() throws IOException {
+        EventType filed = EventTypes.HARDSHIP_CASE_FILED;
+        assertThat(EventSchemaAssertions.violations(filed, with(filed, node -> node.putArray("causes")))).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(filed,
+                with(filed, node -> node.putArray("causes").add("ILLNESS").add("ILLNESS")))).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(filed, with(filed, node -> {
+            var all = node.putArray("causes");
+            List.of("ILLNESS", "DISABILITY", "UNEMPLOYMENT", "EDUCATION_COSTS", "DISASTER", "ACCIDENT", "LOW_INCOME",
+                    "OTHER").forEach(all::add);
+        }))).isEmpty();
+        assertThat(EventSchemaAssertions.violations(filed, with(filed, node -> node.put("householdSize", 0))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(filed, with(filed, node -> node.put("householdSize", 31))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(filed, with(filed, node -> node.put("householdSize", 30))))
+                .isEmpty();
+        EventType approved = EventTypes.HARDSHIP_CASE_APPROVED;
+        assertThat(EventSchemaAssertions.violations(approved, with(approved, node -> node.putArray("measures"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void aDeliveryCountsOneToOneHundredThousandPersonTimesAndAnApplicantIsAPerson() throws IOException {
+        EventType delivered = EventTypes.CONDOLENCE_DELIVERED;
+        assertThat(EventSchemaAssertions.violations(delivered, with(delivered, node -> node.put("personTimes", 0))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(delivered,
+                with(delivered, node -> node.put("personTimes", 100_001)))).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(delivered, with(delivered, node -> node
+                .put("beneficiaryType", "MEMBER").put("memberId", "m-1").putNull("siteId").put("personTimes", 1))))
+                .isEmpty();
+        EventType submitted = EventTypes.AID_APPLICATION_SUBMITTED;
+        assertThat(EventSchemaAssertions.violations(submitted,
+                with(submitted, node -> node.put("applicantType", "WORK_SITE"))))
+                .singleElement().asString().contains("applicantType");
+        assertThat(EventSchemaAssertions.violations(submitted,
+                with(submitted, node -> node.put("forStudent", "yes")))).hasSize(1);
+    }
+
+    @Test
+    void aMutualAidPlanYearIsBetween2000And2100AndItsVersionStartsAtOne() throws IOException {
+        EventType enrolled = EventTypes.MUTUAL_AID_ENROLLED;
+        assertThat(EventSchemaAssertions.violations(enrolled, with(enrolled, node -> node.put("planVersion", 0))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(enrolled, with(enrolled, node -> node.put("planYear", 1999))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(enrolled, with(enrolled, node -> node.put("planYear", 2101))))
+                .hasSize(1);
+        for (EventType claim : List.of(EventTypes.MUTUAL_AID_CLAIM_SUBMITTED, EventTypes.MUTUAL_AID_CLAIM_APPROVED,
+                EventTypes.MUTUAL_AID_CLAIM_REJECTED, EventTypes.MUTUAL_AID_CLAIM_PAID)) {
+            assertThat(EventSchemaAssertions.violations(claim, with(claim, node -> node.put("planYear", 26))))
+                    .as(claim.type()).hasSize(1);
+        }
+    }
+
+    private static String with(EventType type, Consumer<ObjectNode> change) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(AidEventSamples.of(type));
+            change.accept(node);
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode schema(EventType type) throws IOException {
+        try (InputStream in = EventCatalogueTest.class.getResourceAsStream(type.schemaResource())) {
+            return JSON.readTree(in);
+        }
     }
 }

@@ -1,5 +1,26 @@
 package cn.smartunion.contracts;
 
+import cn.smartunion.contracts.aid.AidApplicationApproved;
+import cn.smartunion.contracts.aid.AidApplicationRejected;
+import cn.smartunion.contracts.aid.AidApplicationSubmitted;
+import cn.smartunion.contracts.aid.AidDisbursed;
+import cn.smartunion.contracts.aid.BeneficiaryType;
+import cn.smartunion.contracts.aid.CampaignLaunched;
+import cn.smartunion.contracts.aid.CondolenceDelivered;
+import cn.smartunion.contracts.aid.FundingSource;
+import cn.smartunion.contracts.aid.HardshipCaseApproved;
+import cn.smartunion.contracts.aid.HardshipCaseClosed;
+import cn.smartunion.contracts.aid.HardshipCaseFiled;
+import cn.smartunion.contracts.aid.HardshipCaseRelieved;
+import cn.smartunion.contracts.aid.HardshipCaseReopened;
+import cn.smartunion.contracts.aid.HardshipCategory;
+import cn.smartunion.contracts.aid.HardshipCause;
+import cn.smartunion.contracts.aid.IdentificationChannel;
+import cn.smartunion.contracts.aid.MutualAidClaimApproved;
+import cn.smartunion.contracts.aid.MutualAidClaimPaid;
+import cn.smartunion.contracts.aid.MutualAidClaimRejected;
+import cn.smartunion.contracts.aid.MutualAidClaimSubmitted;
+import cn.smartunion.contracts.aid.MutualAidEnrolled;
 import cn.smartunion.contracts.membership.ActorKind;
 import cn.smartunion.contracts.membership.CollectiveEnrolmentCompleted;
 import cn.smartunion.contracts.membership.JoinChannel;
@@ -22,11 +43,17 @@ import cn.smartunion.contracts.membership.OrgUpdated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +66,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PayloadRecordsMatchSchemasTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson 3, the library the services' outbox serialises payload records with (its defaults). */
+    private static final JsonMapper PRODUCER_JSON = JsonMapper.builder().build();
+
+    /** Enum properties a schema deliberately narrows to part of the Java enum: type#property to the codes allowed. */
+    private static final Map<String, List<String>> NARROWED_ENUMS = Map.of(
+            EventTypes.AID_APPLICATION_SUBMITTED.type() + "#applicantType", List.of("MEMBER", "NON_MEMBER_WORKER"));
 
     static final Map<EventType, Class<? extends Record>> RECORDS = Map.ofEntries(
             Map.entry(EventTypes.ORG_REGISTERED, OrgRegistered.class),
@@ -57,7 +90,23 @@ class PayloadRecordsMatchSchemasTest {
             Map.entry(EventTypes.MEMBERSHIP_TERMINATED, MembershipTerminated.class),
             Map.entry(EventTypes.MEMBER_GROUP_TAGS_CHANGED, MemberGroupTagsChanged.class),
             Map.entry(EventTypes.MEMBER_EMPLOYMENT_CHANGED, MemberEmploymentChanged.class),
-            Map.entry(EventTypes.COLLECTIVE_ENROLMENT_COMPLETED, CollectiveEnrolmentCompleted.class));
+            Map.entry(EventTypes.COLLECTIVE_ENROLMENT_COMPLETED, CollectiveEnrolmentCompleted.class),
+            Map.entry(EventTypes.HARDSHIP_CASE_FILED, HardshipCaseFiled.class),
+            Map.entry(EventTypes.HARDSHIP_CASE_APPROVED, HardshipCaseApproved.class),
+            Map.entry(EventTypes.HARDSHIP_CASE_RELIEVED, HardshipCaseRelieved.class),
+            Map.entry(EventTypes.HARDSHIP_CASE_CLOSED, HardshipCaseClosed.class),
+            Map.entry(EventTypes.HARDSHIP_CASE_REOPENED, HardshipCaseReopened.class),
+            Map.entry(EventTypes.CAMPAIGN_LAUNCHED, CampaignLaunched.class),
+            Map.entry(EventTypes.CONDOLENCE_DELIVERED, CondolenceDelivered.class),
+            Map.entry(EventTypes.AID_APPLICATION_SUBMITTED, AidApplicationSubmitted.class),
+            Map.entry(EventTypes.AID_APPLICATION_APPROVED, AidApplicationApproved.class),
+            Map.entry(EventTypes.AID_APPLICATION_REJECTED, AidApplicationRejected.class),
+            Map.entry(EventTypes.AID_DISBURSED, AidDisbursed.class),
+            Map.entry(EventTypes.MUTUAL_AID_ENROLLED, MutualAidEnrolled.class),
+            Map.entry(EventTypes.MUTUAL_AID_CLAIM_SUBMITTED, MutualAidClaimSubmitted.class),
+            Map.entry(EventTypes.MUTUAL_AID_CLAIM_APPROVED, MutualAidClaimApproved.class),
+            Map.entry(EventTypes.MUTUAL_AID_CLAIM_REJECTED, MutualAidClaimRejected.class),
+            Map.entry(EventTypes.MUTUAL_AID_CLAIM_PAID, MutualAidClaimPaid.class));
 
     @Test
     void everyCataloguedTypeHasAPayloadRecord() {
@@ -108,7 +157,116 @@ class PayloadRecordsMatchSchemasTest {
                 .singleElement().asString().contains("effectiveOn");
     }
 
-    private static java.util.List<String> names(JsonNode array) {
+    @Test
+    void recordComponentTypesMatchTheSchemaTypesAndOnlyNullablePropertiesAreOptional() throws IOException {
+        for (var entry : RECORDS.entrySet()) {
+            JsonNode schema = schema(entry.getKey());
+            Set<String> required = new HashSet<>();
+            schema.get("required").forEach(r -> required.add(r.asText()));
+            for (RecordComponent component : entry.getValue().getRecordComponents()) {
+                String where = entry.getKey().type() + "#" + component.getName();
+                JsonNode property = schema.get("properties").get(component.getName());
+                Set<String> types = new TreeSet<>();
+                if (property.get("type").isArray()) {
+                    property.get("type").forEach(t -> types.add(t.asText()));
+                } else {
+                    types.add(property.get("type").asText());
+                }
+                boolean nullable = types.remove("null");
+                assertThat(required.contains(component.getName())).as("%s required", where).isEqualTo(!nullable);
+                Class<?> javaType = component.getType();
+                if (javaType.isPrimitive()) {
+                    assertThat(nullable).as("%s is a primitive but nullable in the schema", where).isFalse();
+                }
+                assertThat(types).as(where).containsExactly(jsonTypeOf(javaType));
+                if (javaType == LocalDate.class) {
+                    assertThat(property.path("format").asText()).as(where).isEqualTo("date");
+                } else if (javaType == Instant.class) {
+                    assertThat(property.path("format").asText()).as(where).isEqualTo("date-time");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyEnumComponentListsTheCodesOfItsJavaEnum() throws IOException {
+        for (var entry : RECORDS.entrySet()) {
+            JsonNode properties = schema(entry.getKey()).get("properties");
+            for (RecordComponent component : entry.getValue().getRecordComponents()) {
+                String where = entry.getKey().type() + "#" + component.getName();
+                Class<?> enumType = enumTypeOf(component);
+                if (enumType == null) {
+                    continue;
+                }
+                JsonNode property = properties.get(component.getName());
+                JsonNode codes = property.has("items") ? property.get("items").get("enum") : property.get("enum");
+                assertThat(codes).as("%s lists its codes", where).isNotNull();
+                List<String> javaCodes = Arrays.stream(enumType.getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name()).toList();
+                assertThat(names(codes)).as(where)
+                        .containsExactlyElementsOf(NARROWED_ENUMS.getOrDefault(where, javaCodes))
+                        .isSubsetOf(javaCodes);
+            }
+        }
+    }
+
+    @Test
+    void everyAidSampleReadsIntoItsRecordAndIsWrittenBackUnchanged() throws IOException {
+        for (var sample : AidEventSamples.all().entrySet()) {
+            Class<? extends Record> record = RECORDS.get(sample.getKey());
+            String written = PRODUCER_JSON.writeValueAsString(PRODUCER_JSON.readValue(sample.getValue(), record));
+            assertThat(JSON.readTree(written)).as(sample.getKey().type()).isEqualTo(JSON.readTree(sample.getValue()));
+            assertThat(EventSchemaAssertions.violations(sample.getKey(), written)).as(written).isEmpty();
+        }
+    }
+
+    @Test
+    void aidRecordsBuiltByAProducerConform() {
+        var filed = new HardshipCaseFiled("c-1", "h-1", null, "o-1", "420000/420300/420322", "HARDSHIP",
+                IdentificationChannel.VISIT, HardshipCategory.RELATIVE,
+                List.of(HardshipCause.UNEMPLOYMENT, HardshipCause.LOW_INCOME), 3, Instant.parse("2026-11-21T08:00:00Z"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.HARDSHIP_CASE_FILED.type(),
+                PRODUCER_JSON.writeValueAsString(filed));
+        var delivered = new CondolenceDelivered("d-1", "cp-1", "WINTER", "o-1", "420000/420300", "2027",
+                BeneficiaryType.MEMBER, "m-1", null, null, 1, 50_000, 0, LocalDate.parse("2027-01-20"),
+                Instant.parse("2027-01-20T04:00:00Z"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.CONDOLENCE_DELIVERED.type(),
+                PRODUCER_JSON.writeValueAsString(delivered));
+        var approved = new AidApplicationApproved("a-1", "SCHOOL", null, "o-1", "420000", "2026", "b-1",
+                FundingSource.UPPER_LEVEL_UNION_FUNDS, 300_000, Instant.parse("2026-08-20T03:00:00Z"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.AID_APPLICATION_APPROVED.type(),
+                PRODUCER_JSON.writeValueAsString(approved));
+    }
+
+    private static String jsonTypeOf(Class<?> javaType) {
+        if (javaType == String.class || javaType == LocalDate.class || javaType == Instant.class || javaType.isEnum()) {
+            return "string";
+        }
+        if (javaType == int.class || javaType == long.class || javaType == Integer.class || javaType == Long.class) {
+            return "integer";
+        }
+        if (javaType == boolean.class || javaType == Boolean.class) {
+            return "boolean";
+        }
+        if (List.class.isAssignableFrom(javaType)) {
+            return "array";
+        }
+        throw new AssertionError("no JSON type for " + javaType);
+    }
+
+    /** The enum of an enum component or of a list-of-enum component, otherwise null. */
+    private static Class<?> enumTypeOf(RecordComponent component) {
+        if (component.getType().isEnum()) {
+            return component.getType();
+        }
+        if (component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+            return element;
+        }
+        return null;
+    }
+
+    private static List<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
