@@ -193,6 +193,10 @@ class SmartUnionRealmTest {
         assertUser("county2.admin", "420000/420300/420323", FUNCTIONAL_ADMIN_ROLES);
         assertUser("suizhou.admin", "420000/421300", FUNCTIONAL_ADMIN_ROLES);
         assertUser("member.demo", "420000/420300/420322/Y0001", Set.of("member"));
+        // maker-checker in aid: yunxi.aid files and may approve others' records, the approvers only decide
+        assertUser("yunxi.aid", "420000/420300/420322", Set.of("union-staff", "aid-officer", "aid-approver"));
+        assertUser("yunxi.approver", "420000/420300/420322", Set.of("union-staff", "aid-approver"));
+        assertUser("shiyan.approver", "420000/420300", Set.of("union-staff", "aid-approver"));
         assertThat(strings(user("prov.admin").path("realmRoles"))).doesNotContain("member");
         assertThat(strings(user("member.demo").path("realmRoles"))).doesNotContain("union-staff", "union-admin");
     }
@@ -202,7 +206,7 @@ class SmartUnionRealmTest {
         List<JsonNode> humans = elements(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").isMissingNode())
                 .toList();
-        assertThat(humans).hasSize(6);
+        assertThat(humans).hasSize(9);
         Set<String> passwords = new java.util.HashSet<>();
         for (JsonNode user : humans) {
             String name = user.path("username").asString();

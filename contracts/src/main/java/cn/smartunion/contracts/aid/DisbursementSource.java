@@ -4,5 +4,7 @@ package cn.smartunion.contracts.aid;
 public enum DisbursementSource {
     HARDSHIP_CASE,
     AID_APPLICATION,
-    MUTUAL_AID_CLAIM
+    MUTUAL_AID_CLAIM,
+    /** A campaign distribution (送温暖, 夏送清凉) paid in cash or in kind. */
+    CAMPAIGN_DELIVERY
 }

@@ -3,9 +3,11 @@ package cn.smartunion.runtime.outbox;
 import cn.smartunion.contracts.EventType;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.UUID;
 
 /** Turns a contract payload into an {@link OutboxEvent} ready to be appended to its aggregate's outbox. */
@@ -24,6 +26,23 @@ public class OutboxEvents {
     public OutboxEvent create(EventType type, String subject, String orgPath, Object payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), type.type(), type.topic(), type.source(), subject, orgPath,
                 clock.instant(), type.dataSchema(), currentTraceparent(), json.writeValueAsString(payload));
+    }
+
+    /**
+     * The event as the relay reads it from an aggregate's {@value OutboxEvent#FIELD} array, for code that writes
+     * documents without a mapped class: {@code new Update().push(OutboxEvent.FIELD, OutboxEvents.document(event))}.
+     */
+    public static Document document(OutboxEvent event) {
+        return new Document("eventId", event.eventId())
+                .append("type", event.type())
+                .append("topic", event.topic())
+                .append("source", event.source())
+                .append("subject", event.subject())
+                .append("orgPath", event.orgPath())
+                .append("time", event.time() == null ? null : Date.from(event.time()))
+                .append("dataSchema", event.dataSchema())
+                .append("traceparent", event.traceparent())
+                .append("data", event.data());
     }
 
     private String currentTraceparent() {

@@ -1,0 +1,92 @@
+package cn.smartunion.aid.eligibility.adapter.out.mongo;
+
+import cn.smartunion.aid.eligibility.domain.MemberRecord;
+import cn.smartunion.aid.eligibility.domain.MemberRecords;
+import cn.smartunion.aid.eligibility.domain.MemberStanding;
+import cn.smartunion.runtime.consumer.IdempotentProjection;
+import cn.smartunion.runtime.rescope.RescopeTarget;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code member_records}: one document per member, each event applied once with {@link IdempotentProjection}. Standing
+ * changes are appended with the date they take effect; a member's events share a partition key, so they arrive in
+ * the order membership-service raised them.
+ */
+@Repository
+public class MongoMemberRecords implements MemberRecords {
+
+    static final String COLLECTION = "member_records";
+
+    private final MongoTemplate mongo;
+    private final IdempotentProjection projection;
+
+    MongoMemberRecords(MongoTemplate mongo, IdempotentProjection projection) {
+        this.mongo = mongo;
+        this.projection = projection;
+    }
+
+    @Override
+    public Optional<MemberRecord> find(String memberId) {
+        Document d = mongo.findById(memberId, Document.class, COLLECTION);
+        if (d == null) {
+            return Optional.empty();
+        }
+        List<MemberRecord.StandingChange> changes = new ArrayList<>();
+        for (Document change : d.getList("changes", Document.class, List.of())) {
+            changes.add(new MemberRecord.StandingChange(MemberStanding.valueOf(change.getString("standing")),
+                    LocalDate.parse(change.getString("from"))));
+        }
+        return Optional.of(new MemberRecord(memberId, d.getString("orgId"), d.getString("orgPath"),
+                new LinkedHashSet<>(d.getList("groupTags", String.class, List.of())), changes));
+    }
+
+    public boolean standingChanged(String eventId, String memberId, String orgId, String orgPath,
+                                   MemberStanding standing, LocalDate from) {
+        Update effect = new Update().push("changes").each(new Document("standing", standing.name())
+                .append("from", from.toString()));
+        if (orgId != null) {
+            effect.set("orgId", orgId).set("orgPath", orgPath);
+        }
+        return projection.apply(COLLECTION, memberId, eventId, effect);
+    }
+
+    public boolean activated(String eventId, String memberId, String orgId, String orgPath, List<String> groupTags,
+                             LocalDate from) {
+        Update effect = new Update().set("orgId", orgId).set("orgPath", orgPath)
+                .set("groupTags", groupTags == null ? List.of() : groupTags)
+                .push("changes").each(new Document("standing", MemberStanding.ACTIVE.name())
+                        .append("from", from.toString()));
+        return projection.apply(COLLECTION, memberId, eventId, effect);
+    }
+
+    public boolean moved(String eventId, String memberId, String orgId, String orgPath) {
+        return projection.apply(COLLECTION, memberId, eventId,
+                new Update().set("orgId", orgId).set("orgPath", orgPath));
+    }
+
+    public boolean groupTagsChanged(String eventId, String memberId, List<String> groupTags) {
+        return projection.apply(COLLECTION, memberId, eventId,
+                new Update().set("groupTags", groupTags == null ? List.of() : groupTags));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Storage {
+
+        /** Members' union paths follow moves of the tree like every record owned by a union. */
+        @Bean
+        RescopeTarget memberRecordsRescopeTarget() {
+            return RescopeTarget.ownedRecords(COLLECTION, "orgPath", null);
+        }
+    }
+}
