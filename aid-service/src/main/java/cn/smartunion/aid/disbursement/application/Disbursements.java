@@ -80,13 +80,15 @@ public class Disbursements {
      * @throws PaymentExceedsApproval when the record has less approved and unpaid than the amount
      */
     public Disbursement disburse(Disburse command) {
-        if (command.amountFen() <= 0) {
-            throw new AidRuleViolation("amountFen", "must be positive");
-        }
         String id = UUID.nameUUIDFromBytes((command.sourceType() + ":" + command.sourceId() + ":"
                 + command.idempotencyKey()).getBytes(StandardCharsets.UTF_8)).toString();
         Document entry = mongo.findById(id, Document.class, COLLECTION);
         if (entry == null) {
+            // a retry finds its entry above, whatever amount it computed now; requests validate explicit amounts, so
+            // nothing to pay here means nothing is left unpaid
+            if (command.amountFen() <= 0) {
+                throw new PaymentExceedsApproval();
+            }
             entry = pending(id, command);
             try {
                 mongo.insert(entry, COLLECTION);
