@@ -46,6 +46,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
+    public static Answer put(String url, String token, Object body, Map<String, String> headers) {
+        return send(request(url, token, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
     public static String toJson(Object value) {
         return json.writeValueAsString(value);
     }
