@@ -204,6 +204,10 @@ class HardshipCaseApiTest extends AidSpringTest {
         mvc.perform(post(CASES + "/" + first + "/reopening").with(asOfficer).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reasonCode\":\"CLOSED_IN_ERROR\"}")).andExpect(status().isConflict());
         read(first).andExpect(jsonPath("$.status").value("CLOSED"));
+        // closed cases leave the sparse index: two of them and a new open one live side by side
+        mvc.perform(post(CASES + "/" + second + "/closure").with(asOfficer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"DECLINED\"}")).andExpect(status().isOk());
+        identify(headId, HEAD_NAME);
     }
 
     @Test
