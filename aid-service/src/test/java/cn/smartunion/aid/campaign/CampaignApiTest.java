@@ -253,6 +253,26 @@ class CampaignApiTest extends AidSpringTest {
     }
 
     @Test
+    void a_once_per_cycle_programme_gives_a_person_one_delivery_per_cycle() throws Exception {
+        String code = programme("WINTER", "CAMPAIGN", "SEASON", true, ANY_WORKER);
+        String line = budgetLine(code, YUNXI_ID, YUNXI, CYCLE, 100_000);
+        String id = plan(code, line);
+        mvc.perform(post("/api/aid/v1/campaigns/{id}/launch", id).with(staff(YUNXI, "aid-officer")))
+                .andExpect(status().isOk());
+        String idNumber = TestCitizenIds.adult();
+
+        mvc.perform(post("/api/aid/v1/campaigns/{id}/deliveries", id).with(staff(YUNXI, "aid-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(worker(idNumber, "己", 1_000)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/aid/v1/campaigns/{id}/deliveries", id).with(staff(YUNXI, "aid-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(worker(idNumber, "己", 1_000)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:smartunion:problem:already-granted-in-cycle"));
+        mvc.perform(get("/api/aid/v1/budget-lines/{id}", line).with(staff(YUNXI, "analyst")))
+                .andExpect(jsonPath("$.committedFen").value(1_000));
+    }
+
+    @Test
     void a_closed_campaign_takes_no_deliveries() throws Exception {
         Launched c = launchedCampaign(ANY_WORKER, 100_000);
         mvc.perform(post("/api/aid/v1/campaigns/{id}/close", c.campaignId()).with(staff(YUNXI, "aid-officer")))
