@@ -377,6 +377,65 @@ class MutualAidTest extends AidSpringTest {
         events.close();
     }
 
+    @Test
+    void an_approval_interrupted_after_its_first_step_is_finished_by_approving_again_and_commits_once()
+            throws Exception {
+        String planId = plan(base.getYear(), 2_000_000, 3_000_000, 10_000_000, "ICD10:C50");
+        String member = activeMember(YUNXI_ID, YUNXI, LocalDate.of(2020, 1, 1));
+        String enrolmentId = enrolmentOf(planId, member, base);
+        String claimId = JsonPath.read(claim(staff(YUNXI, "aid-officer"), enrolmentId, base.plusDays(1),
+                "ICD10:C50", 300_000).andReturn().getResponse().getContentAsString(), "$.id");
+        // the service stopped right after step 1 (SUBMITTED -> APPROVING)
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(claimId)),
+                new org.springframework.data.mongodb.core.query.Update().set("status", "APPROVING")
+                        .set("approvedFen", 250_000L).set("approvalLevel", "COUNTY").set("approvedBy", "approver-1")
+                        .set("approvedAt", new java.util.Date()).inc("version", 1), "mutual_aid_claims");
+
+        for (int round = 0; round < 2; round++) {
+            approve(staff(YUNXI, "aid-approver"), claimId, 1)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("APPROVED"))
+                    .andExpect(jsonPath("$.approvedFen").value(250_000));
+        }
+        String lineId = mongo.findById(planId, Document.class, "mutual_aid_plans").getString("budgetLineId");
+        Document line = mongo.findById(lineId, Document.class, "budget_lines");
+        assertThat(line.get("committedFen", Number.class).longValue()).isEqualTo(250_000);
+        Document stored = mongo.findById(claimId, Document.class, "mutual_aid_claims");
+        assertThat(stored.get("unpaidFen", Number.class).longValue()).isEqualTo(250_000);
+        assertThat(mongo.findById(enrolmentId, Document.class, "mutual_aid_enrolments")
+                .get("reservedFen", Number.class).longValue()).isEqualTo(250_000);
+    }
+
+    @Test
+    void concurrent_approvals_never_take_a_member_past_the_annual_limit() throws Exception {
+        String planId = plan(base.getYear(), 300_000, 300_000, 10_000_000, "ICD10:C50");
+        String member = activeMember(YUNXI_ID, YUNXI, LocalDate.of(2020, 1, 1));
+        String enrolmentId = enrolmentOf(planId, member, base);
+        List<String> claimIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claimIds.add(JsonPath.read(claim(staff(YUNXI, "aid-officer"), enrolmentId, base.plusDays(1 + i),
+                    "ICD10:C50", 300_000).andReturn().getResponse().getContentAsString(), "$.id"));
+        }
+        List<java.util.concurrent.CompletableFuture<Integer>> approvals = claimIds.stream()
+                .map(id -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return approve(staff(YUNXI, "aid-approver"), id, 300_000).andReturn().getResponse()
+                                .getStatus();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        List<Integer> statuses = approvals.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(mongo.findById(enrolmentId, Document.class, "mutual_aid_enrolments")
+                .get("reservedFen", Number.class).longValue()).isEqualTo(300_000);
+        mvc.perform(get("/api/aid/v1/mutual-aid-claims").param("memberId", member).param("status", "SUBMITTED")
+                        .with(staff(YUNXI, "aid-officer")))
+                .andExpect(jsonPath("$.totalItems").value(3));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A plan of Shiyan for {@code year} with a budget line of {@code budgetFen}; contribution 120 yuan. */
