@@ -146,6 +146,7 @@ class AidOfficeTest {
                 applications.add(id.get(2, TimeUnit.MINUTES));
             }
             Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+            long started = System.nanoTime();
             List<Future<?>> approvals = new ArrayList<>();
             for (String id : applications) {
                 approvals.add(pool.submit(() -> {
@@ -161,6 +162,8 @@ class AidOfficeTest {
             for (Future<?> approval : approvals) {
                 approval.get(2, TimeUnit.MINUTES);
             }
+            System.out.printf("AidOfficeTest: 200 approvals, 20 at a time, against a budget for 150: %s in %d ms%n",
+                    answers, Duration.ofNanos(System.nanoTime() - started).toMillis());
             assertThat(answers.keySet()).as(answers.toString()).containsOnly(200, 409);
             assertThat(answers.get(200)).hasValue(150);
             assertThat(answers.get(409)).hasValue(50);

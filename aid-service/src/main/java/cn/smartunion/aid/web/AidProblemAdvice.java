@@ -5,6 +5,7 @@ import cn.smartunion.aid.budget.domain.BudgetExhausted;
 import cn.smartunion.aid.disbursement.domain.PaymentExceedsApproval;
 import cn.smartunion.aid.eligibility.domain.NotEligible;
 import cn.smartunion.aid.people.domain.AlreadyGrantedInCycle;
+import cn.smartunion.contracts.aid.ApprovalLevel;
 import cn.smartunion.runtime.problem.FieldViolation;
 import cn.smartunion.runtime.problem.ProblemFactory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,7 +69,7 @@ public class AidProblemAdvice {
         boolean filer = refused.reason() == ApprovalRefused.Reason.APPROVER_IS_FILER;
         String detail = filer
                 ? (zh ? "审批人不能审批自己经办的记录（经办与审批分离）。" : "Whoever filed a record cannot approve it.")
-                : (zh ? "该金额需由" + refused.requiredLevel() + "级工会审批。"
+                : (zh ? "该金额需由" + chineseLevel(refused.requiredLevel()) + "工会审批。"
                         : "This amount must be approved by a union at level " + refused.requiredLevel() + ".");
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, APPROVAL_REFUSED, zh ? "无权审批" : "Approval refused",
                 detail);
@@ -119,6 +120,14 @@ public class AidProblemAdvice {
                 zh ? "记录当前状态（" + conflict.status() + "）不允许此操作。" : conflict.getMessage() + ".");
         problem.setProperty("status", conflict.status());
         return respond(problems.decorate(problem, request));
+    }
+
+    private static String chineseLevel(ApprovalLevel level) {
+        return switch (level) {
+            case COUNTY -> "县级";
+            case CITY -> "市级";
+            case PROVINCE -> "省级";
+        };
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

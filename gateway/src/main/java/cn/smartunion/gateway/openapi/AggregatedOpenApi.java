@@ -32,7 +32,7 @@ public class AggregatedOpenApi {
     private final OpenApiProperties properties;
     private final JsonMapper jsonMapper;
     private final WebClient webClient;
-    private final Mono<byte[]> document;
+    private final Mono<Merged> document;
 
     public AggregatedOpenApi(OpenApiProperties properties, JsonMapper jsonMapper) {
         this.properties = properties;
@@ -40,16 +40,19 @@ public class AggregatedOpenApi {
         this.webClient = WebClient.builder()
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxDocumentSize().toBytes()))
             .build();
+        // a document missing a service (one still generating its first document, or down) is not kept: the next
+        // request tries again
         this.document = Mono.defer(this::fetchAndMerge)
-            .cache(merged -> properties.cacheTimeToLive(), error -> Duration.ZERO, () -> Duration.ZERO);
+            .cache(merged -> merged.complete() ? properties.cacheTimeToLive() : Duration.ZERO, error -> Duration.ZERO,
+                () -> Duration.ZERO);
     }
 
     /** The merged document as JSON. */
     public Mono<byte[]> document() {
-        return document;
+        return document.map(Merged::json);
     }
 
-    private Mono<byte[]> fetchAndMerge() {
+    private Mono<Merged> fetchAndMerge() {
         return Flux.fromIterable(properties.services().entrySet())
             .flatMapSequential(service -> fetch(service.getKey(), service.getValue())
                 .map(json -> new Fetched(service.getKey(), Optional.of(new ServiceDocument(service.getKey(), service.getValue().pathPrefix(), json))))
@@ -59,7 +62,8 @@ public class AggregatedOpenApi {
                 List<ServiceDocument> available = new ArrayList<>();
                 List<String> unavailable = new ArrayList<>();
                 fetched.forEach(result -> result.document().ifPresentOrElse(available::add, () -> unavailable.add(result.service())));
-                return jsonMapper.writeValueAsBytes(OpenApiMerger.merge(properties.title(), available, unavailable));
+                return new Merged(jsonMapper.writeValueAsBytes(OpenApiMerger.merge(properties.title(), available,
+                    unavailable)), unavailable.isEmpty());
             });
     }
 
@@ -83,5 +87,8 @@ public class AggregatedOpenApi {
     }
 
     private record Fetched(String service, Optional<ServiceDocument> document) {
+    }
+
+    private record Merged(byte[] json, boolean complete) {
     }
 }

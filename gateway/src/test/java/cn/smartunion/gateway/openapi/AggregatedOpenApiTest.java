@@ -73,6 +73,19 @@ class AggregatedOpenApiTest {
     }
 
     @Test
+    void aDocumentMissingAServiceIsNotKeptSoTheNextRequestAsksAgain() {
+        Map<String, OpenApiProperties.Service> services = new LinkedHashMap<>();
+        services.put("membership", service(membership.baseUri(), "/v3/api-docs", "/api/membership/"));
+        services.put("aid", service("http://127.0.0.1:" + FreePort.unused(), "/v3/api-docs", "/api/aid/"));
+        AggregatedOpenApi openApi = new AggregatedOpenApi(properties(services, WAIT, Duration.ofMinutes(1)), JSON);
+
+        openApi.document().block(WAIT);
+        openApi.document().block(WAIT);
+
+        assertThat(membership.received()).hasSize(2);
+    }
+
+    @Test
     void asksAgainOnceTheMergedDocumentHasExpired() {
         AggregatedOpenApi openApi = new AggregatedOpenApi(properties(Map.of(
                 "membership", service(membership.baseUri(), "/v3/api-docs", "/api/membership/")), WAIT, Duration.ZERO), JSON);

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.function.Predicate;
 
@@ -21,12 +22,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * two records for the same student collide here whatever their other details.
  *
  * <p>A record that was rejected or withdrawn gives its place back; a holder that no longer exists (a crash between
- * taking the place and storing the record) is replaced by the next claimant.
+ * taking the place and storing the record) is replaced by the next claimant, but only once its claim is older than
+ * {@link #SETTLING}: a younger holder may simply not have stored its record yet, and taking its place then would let
+ * two concurrent requests for the same person both through.
  */
 @Service
 public class GrantsPerCycle {
 
     static final String COLLECTION = "grants_per_cycle";
+    static final Duration SETTLING = Duration.ofMinutes(2);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -60,7 +64,10 @@ public class GrantsPerCycle {
                 if (holderId.equals(holder)) {
                     return;
                 }
-                if (holdsStill.test(holder)) {
+                Date claimedAt = current.getDate("claimedAt");
+                boolean settling = claimedAt != null
+                        && claimedAt.toInstant().isAfter(clock.instant().minus(SETTLING));
+                if (settling || holdsStill.test(holder)) {
                     throw new AlreadyGrantedInCycle(programmeCode, cycle);
                 }
                 Query stale = Query.query(where("_id").is(id).and("holderId").is(holder));
