@@ -8,6 +8,7 @@ public final class EventTypes {
 
     public static final String MEMBERSHIP_SOURCE = "/membership-service";
     public static final String AID_SOURCE = "/aid-service";
+    public static final String RIGHTS_SOURCE = "/rights-service";
 
     public static final EventType ORG_REGISTERED =
             membership("org.registered.v1", Topics.MEMBERSHIP_ORG, "org-registered.v1");
@@ -78,6 +79,53 @@ public final class EventTypes {
     public static final EventType MUTUAL_AID_CLAIM_PAID =
             aid("mutual-aid.claim-paid.v1", Topics.AID_MUTUAL_AID, "mutual-aid-claim-paid.v1");
 
+    public static final EventType WORK_ORDER_CREATED =
+            rights("work-order.created.v1", Topics.RIGHTS_WORK_ORDER, "work-order-created.v1");
+    public static final EventType WORK_ORDER_DISPATCHED =
+            rights("work-order.dispatched.v1", Topics.RIGHTS_WORK_ORDER, "work-order-dispatched.v1");
+    public static final EventType WORK_ORDER_ACCEPTED =
+            rights("work-order.accepted.v1", Topics.RIGHTS_WORK_ORDER, "work-order-accepted.v1");
+    public static final EventType WORK_ORDER_ESCALATED =
+            rights("work-order.escalated.v1", Topics.RIGHTS_WORK_ORDER, "work-order-escalated.v1");
+    public static final EventType WORK_ORDER_RESOLVED =
+            rights("work-order.resolved.v1", Topics.RIGHTS_WORK_ORDER, "work-order-resolved.v1");
+    public static final EventType WORK_ORDER_RATED =
+            rights("work-order.rated.v1", Topics.RIGHTS_WORK_ORDER, "work-order-rated.v1");
+    public static final EventType WORK_ORDER_CLOSED =
+            rights("work-order.closed.v1", Topics.RIGHTS_WORK_ORDER, "work-order-closed.v1");
+    public static final EventType SLA_BREACHED =
+            rights("work-order.sla-breached.v1", Topics.RIGHTS_WORK_ORDER, "sla-breached.v1");
+    public static final EventType DISPUTE_CASE_OPENED =
+            rights("dispute.opened.v1", Topics.RIGHTS_DISPUTE, "dispute-case-opened.v1");
+    public static final EventType LEGAL_AID_GRANTED =
+            rights("dispute.legal-aid-granted.v1", Topics.RIGHTS_DISPUTE, "legal-aid-granted.v1");
+    public static final EventType MEDIATION_SESSION_HELD =
+            rights("dispute.mediation-session-held.v1", Topics.RIGHTS_DISPUTE, "mediation-session-held.v1");
+    public static final EventType MEDIATION_AGREEMENT_REACHED =
+            rights("dispute.mediation-agreement-reached.v1", Topics.RIGHTS_DISPUTE, "mediation-agreement-reached.v1");
+    public static final EventType MEDIATION_FAILED =
+            rights("dispute.mediation-failed.v1", Topics.RIGHTS_DISPUTE, "mediation-failed.v1");
+    public static final EventType CASE_REFERRED =
+            rights("dispute.referred.v1", Topics.RIGHTS_DISPUTE, "case-referred.v1");
+    public static final EventType DISPUTE_CASE_CLOSED =
+            rights("dispute.closed.v1", Topics.RIGHTS_DISPUTE, "dispute-case-closed.v1");
+    public static final EventType CASE_FOLLOW_UP_COMPLETED =
+            rights("dispute.follow-up-completed.v1", Topics.RIGHTS_DISPUTE, "case-follow-up-completed.v1");
+    public static final EventType DISPUTE_CASE_REOPENED =
+            rights("dispute.reopened.v1", Topics.RIGHTS_DISPUTE, "dispute-case-reopened.v1");
+    public static final EventType HARDSHIP_REFERRED =
+            rights("referral.hardship-referred.v1", Topics.RIGHTS_REFERRAL, "hardship-referred.v1");
+    public static final EventType SUPERVISION_NOTICE_ISSUED =
+            rights("supervision.notice-issued.v1", Topics.RIGHTS_SUPERVISION, "supervision-notice-issued.v1");
+    public static final EventType BARGAINING_OFFER_ISSUED =
+            rights("bargaining.offer-issued.v1", Topics.RIGHTS_BARGAINING, "bargaining-offer-issued.v1");
+    public static final EventType COLLECTIVE_CONTRACT_SIGNED =
+            rights("bargaining.contract-signed.v1", Topics.RIGHTS_BARGAINING, "collective-contract-signed.v1");
+    public static final EventType COLLECTIVE_CONTRACT_EXPIRED =
+            rights("bargaining.contract-expired.v1", Topics.RIGHTS_BARGAINING, "collective-contract-expired.v1");
+    public static final EventType COLLECTIVE_CONTRACT_RENEWED =
+            rights("bargaining.contract-renewed.v1", Topics.RIGHTS_BARGAINING, "collective-contract-renewed.v1");
+
     public static final List<EventType> ALL = List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
             APPLICATION_SUBMITTED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
             MEMBER_ACTIVATED, MEMBER_TRANSFER_REQUESTED, MEMBER_TRANSFERRED, MEMBER_TRANSFER_CLOSED,
@@ -90,7 +138,15 @@ public final class EventTypes {
             AID_APPLICATION_SUBMITTED, AID_APPLICATION_APPROVED, AID_APPLICATION_REJECTED,
             AID_DISBURSED,
             MUTUAL_AID_ENROLLED, MUTUAL_AID_CLAIM_SUBMITTED, MUTUAL_AID_CLAIM_APPROVED, MUTUAL_AID_CLAIM_REJECTED,
-            MUTUAL_AID_CLAIM_PAID);
+            MUTUAL_AID_CLAIM_PAID,
+            WORK_ORDER_CREATED, WORK_ORDER_DISPATCHED, WORK_ORDER_ACCEPTED, WORK_ORDER_ESCALATED, WORK_ORDER_RESOLVED,
+            WORK_ORDER_RATED, WORK_ORDER_CLOSED, SLA_BREACHED,
+            DISPUTE_CASE_OPENED, LEGAL_AID_GRANTED, MEDIATION_SESSION_HELD, MEDIATION_AGREEMENT_REACHED,
+            MEDIATION_FAILED, CASE_REFERRED, DISPUTE_CASE_CLOSED, CASE_FOLLOW_UP_COMPLETED, DISPUTE_CASE_REOPENED,
+            HARDSHIP_REFERRED,
+            SUPERVISION_NOTICE_ISSUED,
+            BARGAINING_OFFER_ISSUED, COLLECTIVE_CONTRACT_SIGNED, COLLECTIVE_CONTRACT_EXPIRED,
+            COLLECTIVE_CONTRACT_RENEWED);
 
     public static Optional<EventType> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
@@ -103,6 +159,11 @@ public final class EventTypes {
 
     private static EventType aid(String name, String topic, String schemaFile) {
         return new EventType("cn.smartunion.aid." + name, topic, "/schemas/aid/" + schemaFile + ".json", AID_SOURCE);
+    }
+
+    private static EventType rights(String name, String topic, String schemaFile) {
+        return new EventType("cn.smartunion.rights." + name, topic, "/schemas/rights/" + schemaFile + ".json",
+                RIGHTS_SOURCE);
     }
 
     private EventTypes() {

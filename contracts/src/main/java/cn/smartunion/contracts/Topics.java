@@ -19,6 +19,17 @@ public final class Topics {
     /** Mutual-aid enrolments and claims, key = enrolmentId or claimId. */
     public static final String AID_MUTUAL_AID = "aid.mutual-aid.v1";
 
+    /** Rights-protection work orders (维权工单, 12351), key = orderId. */
+    public static final String RIGHTS_WORK_ORDER = "rights.work-order.v1";
+    /** Labour dispute cases, their mediation and closure, key = caseId. */
+    public static final String RIGHTS_DISPUTE = "rights.dispute.v1";
+    /** Labour-law supervision notices (劳动法律监督), key = noticeId. */
+    public static final String RIGHTS_SUPERVISION = "rights.supervision.v1";
+    /** Collective bargaining and collective contracts (集体协商 / 集体合同), key = contractId. */
+    public static final String RIGHTS_BARGAINING = "rights.bargaining.v1";
+    /** Referrals from rights work to other services (转帮扶), key = referralId. */
+    public static final String RIGHTS_REFERRAL = "rights.referral.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static String deadLetterOf(String topic) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +99,11 @@ class EventCatalogueTest {
         return EventTypes.ALL.stream().filter(t -> t.source().equals(EventTypes.AID_SOURCE)).toList();
     }
 
+    /** The event types with a sample payload: the aid-service and rights-service ones. */
+    static List<EventType> sampledTypes() {
+        return Stream.concat(aidTypes().stream(), rightsTypes().stream()).toList();
+    }
+
     @Test
     void theAidEventsAreCataloguedUnderAidServiceWithASampleEach() {
         assertThat(aidTypes()).hasSize(16).containsExactlyElementsOf(AidEventSamples.all().keySet());
@@ -124,19 +130,19 @@ class EventCatalogueTest {
     }
 
     @ParameterizedTest
-    @MethodSource("aidTypes")
-    void aConformingAidPayloadPassesAndNamesEveryProperty(EventType type) throws IOException {
-        EventSchemaAssertions.assertConformsToSchema(type.type(), AidEventSamples.of(type));
+    @MethodSource("sampledTypes")
+    void aConformingSamplePayloadPassesAndNamesEveryProperty(EventType type) throws IOException {
+        EventSchemaAssertions.assertConformsToSchema(type.type(), sampleOf(type));
         var properties = new HashSet<String>();
         schema(type).get("properties").fieldNames().forEachRemaining(properties::add);
         var named = new HashSet<String>();
-        JSON.readTree(AidEventSamples.of(type)).fieldNames().forEachRemaining(named::add);
+        JSON.readTree(sampleOf(type)).fieldNames().forEachRemaining(named::add);
         assertThat(named).isEqualTo(properties);
     }
 
     @ParameterizedTest
-    @MethodSource("aidTypes")
-    void anAidPayloadCarryingPersonalDataIsRejected(EventType type) throws IOException {
+    @MethodSource("sampledTypes")
+    void aSamplePayloadCarryingPersonalDataIsRejected(EventType type) throws IOException {
         for (var personal : Map.of("idNumber", "420322199001011234", "name", "张三", "phone", "13800000000",
                 "bankCard", "6222020200112233445", "diagnosis", "肺癌", "school", "郧西县第一中学").entrySet()) {
             String payload = with(type, node -> node.put(personal.getKey(), personal.getValue()));
@@ -146,8 +152,8 @@ class EventCatalogueTest {
     }
 
     @ParameterizedTest
-    @MethodSource("aidTypes")
-    void everyEnumOfAnAidPayloadRejectsAnUnknownCode(EventType type) throws IOException {
+    @MethodSource("sampledTypes")
+    void everyEnumOfASamplePayloadRejectsAnUnknownCode(EventType type) throws IOException {
         var properties = schema(type).get("properties").properties();
         for (var property : properties) {
             JsonNode definition = property.getValue();
@@ -167,8 +173,8 @@ class EventCatalogueTest {
     }
 
     @ParameterizedTest
-    @MethodSource("aidTypes")
-    void aidPayloadsCheckIdsPathsCodesCyclesAmountsAndTimes(EventType type) throws IOException {
+    @MethodSource("sampledTypes")
+    void samplePayloadsCheckIdsPathsCodesCyclesAmountsAndTimes(EventType type) throws IOException {
         var properties = schema(type).get("properties").properties();
         for (var property : properties) {
             String name = property.getKey();
@@ -179,7 +185,7 @@ class EventCatalogueTest {
                 bad.add(node -> node.put(name, "x".repeat(65)));
             }
             switch (name) {
-                case "orgPath" -> {
+                case "orgPath", "fromOrgPath", "toOrgPath", "escalatedToOrgPath" -> {
                     bad.add(node -> node.put(name, "/420000//x"));
                     bad.add(node -> node.put(name, "420000/4203 00"));
                 }
@@ -213,12 +219,16 @@ class EventCatalogueTest {
                         .as("%s.%s = %s", type.type(), name, with(type, mutation)).hasSize(1);
             }
         }
-        assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put("orgPath", "420000/420300/Y1"))))
-                .isEmpty();
+        for (String path : List.of("orgPath", "fromOrgPath", "toOrgPath")) {
+            if (properties.stream().anyMatch(property -> property.getKey().equals(path))) {
+                assertThat(EventSchemaAssertions.violations(type,
+                        with(type, node -> node.put(path, "420000/420300/Y1")))).as("%s.%s", type.type(), path).isEmpty();
+            }
+        }
     }
 
     @ParameterizedTest
-    @MethodSource("aidTypes")
+    @MethodSource("sampledTypes")
     void nullableFieldsMayBeNullOrAbsentAndEveryOtherFieldIsRequired(EventType type) throws IOException {
         JsonNode schema = schema(type);
         var required = new HashSet<String>();
@@ -298,14 +308,119 @@ class EventCatalogueTest {
         }
     }
 
+    // ---- rights-service ----
+
+    static List<EventType> rightsTypes() {
+        return EventTypes.ALL.stream().filter(t -> t.source().equals(EventTypes.RIGHTS_SOURCE)).toList();
+    }
+
+    @Test
+    void theRightsEventsAreCataloguedUnderRightsServiceWithASampleEach() {
+        assertThat(rightsTypes()).hasSize(23).containsExactlyElementsOf(RightsEventSamples.all().keySet());
+        assertThat(rightsTypes()).allSatisfy(type -> {
+            assertThat(type.type()).startsWith("cn.smartunion.rights.");
+            assertThat(type.topic()).isIn(Topics.RIGHTS_WORK_ORDER, Topics.RIGHTS_DISPUTE, Topics.RIGHTS_SUPERVISION,
+                    Topics.RIGHTS_BARGAINING, Topics.RIGHTS_REFERRAL);
+            assertThat(type.schemaResource()).startsWith("/schemas/rights/");
+            assertThat(EventTypes.byType(type.type())).contains(type);
+        });
+        assertThat(EventTypes.RIGHTS_SOURCE).isEqualTo("/rights-service");
+        assertThat(EventTypes.SLA_BREACHED.type()).isEqualTo("cn.smartunion.rights.work-order.sla-breached.v1");
+        assertThat(EventTypes.SLA_BREACHED.schemaResource()).isEqualTo("/schemas/rights/sla-breached.v1.json");
+        assertThat(EventTypes.DISPUTE_CASE_OPENED.topic()).isEqualTo("rights.dispute.v1");
+        assertThat(EventTypes.HARDSHIP_REFERRED.topic()).isEqualTo("rights.referral.v1");
+        assertThat(EventTypes.SUPERVISION_NOTICE_ISSUED.topic()).isEqualTo("rights.supervision.v1");
+        assertThat(EventTypes.COLLECTIVE_CONTRACT_RENEWED.type())
+                .isEqualTo("cn.smartunion.rights.bargaining.contract-renewed.v1");
+        assertThat(EventTypes.WORK_ORDER_CREATED.topic()).isEqualTo("rights.work-order.v1");
+        assertThat(EventTypes.BARGAINING_OFFER_ISSUED.topic()).isEqualTo("rights.bargaining.v1");
+    }
+
+    @Test
+    void aDisputeCaseNamesOneToSevenDistinctClaimsAndOneToFiveHundredClosedPseudonymousWorkers() throws IOException {
+        EventType opened = EventTypes.DISPUTE_CASE_OPENED;
+        assertThat(EventSchemaAssertions.violations(opened, with(opened, node -> node.putArray("claimTypes"))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(opened,
+                with(opened, node -> node.putArray("claimTypes").add("OVERTIME").add("OVERTIME")))).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(opened, with(opened, node -> node.putArray("workers"))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(opened, with(opened, node -> {
+            var workers = node.putArray("workers");
+            for (int i = 0; i < 501; i++) {
+                workers.addObject().put("personId", "p-" + i).putNull("memberId").putArray("groupTags");
+            }
+        }))).hasSize(1);
+        for (var personal : Map.of("name", "张三", "idNumber", "420322199001011234", "phone", "13800000000",
+                "employerName", "某某快递有限公司").entrySet()) {
+            assertThat(EventSchemaAssertions.violations(opened, with(opened,
+                    node -> ((ObjectNode) node.withArray("workers").get(0)).put(personal.getKey(), personal.getValue()))))
+                    .as("worker with %s", personal.getKey()).singleElement().asString().contains(personal.getKey());
+        }
+        assertThat(EventSchemaAssertions.violations(opened, with(opened,
+                node -> ((ObjectNode) node.withArray("workers").get(0)).remove("personId")))).hasSize(1);
+        assertThat(EventSchemaAssertions.violations(opened, with(opened,
+                node -> ((ObjectNode) node.withArray("workers").get(0)).putArray("groupTags").add("courier"))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(opened, with(opened,
+                node -> ((ObjectNode) node.withArray("workers").get(0)).put("memberId", "")))).hasSize(1);
+        EventType notice = EventTypes.SUPERVISION_NOTICE_ISSUED;
+        assertThat(EventSchemaAssertions.violations(notice, with(notice, node -> node.putArray("issues"))))
+                .hasSize(1);
+        EventType session = EventTypes.MEDIATION_SESSION_HELD;
+        assertThat(EventSchemaAssertions.violations(session, with(session, node -> node.putArray("partiesPresent"))))
+                .hasSize(1);
+        assertThat(EventSchemaAssertions.violations(session,
+                with(session, node -> node.putArray("partiesPresent").add("UNION").add("UNION")))).hasSize(1);
+    }
+
+    @Test
+    void rightsCountsStayWithinTheirRanges() throws IOException {
+        var cases = List.of(
+                Map.entry(EventTypes.WORK_ORDER_RATED, Map.of("rating", List.of(0, 6))),
+                Map.entry(EventTypes.DISPUTE_CASE_CLOSED,
+                        Map.of("workersBenefited", List.of(-1, 501), "durationDays", List.of(-1))),
+                Map.entry(EventTypes.CASE_FOLLOW_UP_COMPLETED, Map.of("windowDays", List.of(0, 3651))),
+                Map.entry(EventTypes.BARGAINING_OFFER_ISSUED,
+                        Map.of("unitsCovered", List.of(0, 100_001), "workersCovered", List.of(-1, 10_000_001))),
+                Map.entry(EventTypes.COLLECTIVE_CONTRACT_SIGNED,
+                        Map.of("unitsCovered", List.of(0, 100_001), "workersCovered", List.of(-1, 10_000_001))),
+                Map.entry(EventTypes.COLLECTIVE_CONTRACT_EXPIRED,
+                        Map.of("unitsCovered", List.of(0, 100_001), "workersCovered", List.of(-1, 10_000_001))));
+        for (var entry : cases) {
+            EventType type = entry.getKey();
+            for (var field : entry.getValue().entrySet()) {
+                for (int value : field.getValue()) {
+                    assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put(field.getKey(), value))))
+                            .as("%s.%s = %d", type.type(), field.getKey(), value).hasSize(1);
+                }
+            }
+        }
+        EventType rated = EventTypes.WORK_ORDER_RATED;
+        assertThat(EventSchemaAssertions.violations(rated, with(rated, node -> node.put("rating", 5)))).isEmpty();
+        assertThat(EventSchemaAssertions.violations(rated, with(rated, node -> node.put("rating", 1)))).isEmpty();
+        EventType closed = EventTypes.DISPUTE_CASE_CLOSED;
+        assertThat(EventSchemaAssertions.violations(closed, with(closed, node -> node.put("workersBenefited", 500))))
+                .isEmpty();
+        EventType offer = EventTypes.BARGAINING_OFFER_ISSUED;
+        for (String bad : List.of("-2027", "2027 spring", "x".repeat(65))) {
+            assertThat(EventSchemaAssertions.violations(offer, with(offer, node -> node.put("offerCampaign", bad))))
+                    .as(bad).hasSize(1);
+        }
+    }
+
     private static String with(EventType type, Consumer<ObjectNode> change) {
         try {
-            ObjectNode node = (ObjectNode) JSON.readTree(AidEventSamples.of(type));
+            ObjectNode node = (ObjectNode) JSON.readTree(sampleOf(type));
             change.accept(node);
             return JSON.writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String sampleOf(EventType type) {
+        return type.source().equals(EventTypes.RIGHTS_SOURCE) ? RightsEventSamples.of(type) : AidEventSamples.of(type);
     }
 
     private static JsonNode schema(EventType type) throws IOException {

@@ -40,6 +40,33 @@ import cn.smartunion.contracts.membership.OrgDissolved;
 import cn.smartunion.contracts.membership.OrgMoved;
 import cn.smartunion.contracts.membership.OrgRegistered;
 import cn.smartunion.contracts.membership.OrgUpdated;
+import cn.smartunion.contracts.rights.CaseFollowUpCompleted;
+import cn.smartunion.contracts.rights.CaseIntake;
+import cn.smartunion.contracts.rights.CaseReferred;
+import cn.smartunion.contracts.rights.ClaimType;
+import cn.smartunion.contracts.rights.CollectiveBargainingOfferIssued;
+import cn.smartunion.contracts.rights.CollectiveContractExpired;
+import cn.smartunion.contracts.rights.CollectiveContractRenewed;
+import cn.smartunion.contracts.rights.CollectiveContractSigned;
+import cn.smartunion.contracts.rights.ContractType;
+import cn.smartunion.contracts.rights.DisputeCaseClosed;
+import cn.smartunion.contracts.rights.DisputeCaseOpened;
+import cn.smartunion.contracts.rights.DisputeCaseReopened;
+import cn.smartunion.contracts.rights.EscalationReason;
+import cn.smartunion.contracts.rights.HardshipReferred;
+import cn.smartunion.contracts.rights.LegalAidGranted;
+import cn.smartunion.contracts.rights.MediationAgreementReached;
+import cn.smartunion.contracts.rights.MediationFailed;
+import cn.smartunion.contracts.rights.MediationSessionHeld;
+import cn.smartunion.contracts.rights.SlaBreached;
+import cn.smartunion.contracts.rights.SupervisionNoticeIssued;
+import cn.smartunion.contracts.rights.WorkOrderAccepted;
+import cn.smartunion.contracts.rights.WorkOrderClosed;
+import cn.smartunion.contracts.rights.WorkOrderCreated;
+import cn.smartunion.contracts.rights.WorkOrderDispatched;
+import cn.smartunion.contracts.rights.WorkOrderEscalated;
+import cn.smartunion.contracts.rights.WorkOrderRated;
+import cn.smartunion.contracts.rights.WorkOrderResolved;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -53,6 +80,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +134,30 @@ class PayloadRecordsMatchSchemasTest {
             Map.entry(EventTypes.MUTUAL_AID_CLAIM_SUBMITTED, MutualAidClaimSubmitted.class),
             Map.entry(EventTypes.MUTUAL_AID_CLAIM_APPROVED, MutualAidClaimApproved.class),
             Map.entry(EventTypes.MUTUAL_AID_CLAIM_REJECTED, MutualAidClaimRejected.class),
-            Map.entry(EventTypes.MUTUAL_AID_CLAIM_PAID, MutualAidClaimPaid.class));
+            Map.entry(EventTypes.MUTUAL_AID_CLAIM_PAID, MutualAidClaimPaid.class),
+            Map.entry(EventTypes.WORK_ORDER_CREATED, WorkOrderCreated.class),
+            Map.entry(EventTypes.WORK_ORDER_DISPATCHED, WorkOrderDispatched.class),
+            Map.entry(EventTypes.WORK_ORDER_ACCEPTED, WorkOrderAccepted.class),
+            Map.entry(EventTypes.WORK_ORDER_ESCALATED, WorkOrderEscalated.class),
+            Map.entry(EventTypes.WORK_ORDER_RESOLVED, WorkOrderResolved.class),
+            Map.entry(EventTypes.WORK_ORDER_RATED, WorkOrderRated.class),
+            Map.entry(EventTypes.WORK_ORDER_CLOSED, WorkOrderClosed.class),
+            Map.entry(EventTypes.SLA_BREACHED, SlaBreached.class),
+            Map.entry(EventTypes.DISPUTE_CASE_OPENED, DisputeCaseOpened.class),
+            Map.entry(EventTypes.LEGAL_AID_GRANTED, LegalAidGranted.class),
+            Map.entry(EventTypes.MEDIATION_SESSION_HELD, MediationSessionHeld.class),
+            Map.entry(EventTypes.MEDIATION_AGREEMENT_REACHED, MediationAgreementReached.class),
+            Map.entry(EventTypes.MEDIATION_FAILED, MediationFailed.class),
+            Map.entry(EventTypes.CASE_REFERRED, CaseReferred.class),
+            Map.entry(EventTypes.DISPUTE_CASE_CLOSED, DisputeCaseClosed.class),
+            Map.entry(EventTypes.CASE_FOLLOW_UP_COMPLETED, CaseFollowUpCompleted.class),
+            Map.entry(EventTypes.DISPUTE_CASE_REOPENED, DisputeCaseReopened.class),
+            Map.entry(EventTypes.HARDSHIP_REFERRED, HardshipReferred.class),
+            Map.entry(EventTypes.SUPERVISION_NOTICE_ISSUED, SupervisionNoticeIssued.class),
+            Map.entry(EventTypes.BARGAINING_OFFER_ISSUED, CollectiveBargainingOfferIssued.class),
+            Map.entry(EventTypes.COLLECTIVE_CONTRACT_SIGNED, CollectiveContractSigned.class),
+            Map.entry(EventTypes.COLLECTIVE_CONTRACT_EXPIRED, CollectiveContractExpired.class),
+            Map.entry(EventTypes.COLLECTIVE_CONTRACT_RENEWED, CollectiveContractRenewed.class));
 
     @Test
     void everyCataloguedTypeHasAPayloadRecord() {
@@ -160,32 +211,60 @@ class PayloadRecordsMatchSchemasTest {
     @Test
     void recordComponentTypesMatchTheSchemaTypesAndOnlyNullablePropertiesAreOptional() throws IOException {
         for (var entry : RECORDS.entrySet()) {
-            JsonNode schema = schema(entry.getKey());
-            Set<String> required = new HashSet<>();
-            schema.get("required").forEach(r -> required.add(r.asText()));
-            for (RecordComponent component : entry.getValue().getRecordComponents()) {
-                String where = entry.getKey().type() + "#" + component.getName();
-                JsonNode property = schema.get("properties").get(component.getName());
-                Set<String> types = new TreeSet<>();
-                if (property.get("type").isArray()) {
-                    property.get("type").forEach(t -> types.add(t.asText()));
-                } else {
-                    types.add(property.get("type").asText());
-                }
-                boolean nullable = types.remove("null");
-                assertThat(required.contains(component.getName())).as("%s required", where).isEqualTo(!nullable);
-                Class<?> javaType = component.getType();
-                if (javaType.isPrimitive()) {
-                    assertThat(nullable).as("%s is a primitive but nullable in the schema", where).isFalse();
-                }
-                assertThat(types).as(where).containsExactly(jsonTypeOf(javaType));
-                if (javaType == LocalDate.class) {
-                    assertThat(property.path("format").asText()).as(where).isEqualTo("date");
-                } else if (javaType == Instant.class) {
-                    assertThat(property.path("format").asText()).as(where).isEqualTo("date-time");
-                }
+            assertComponentsMatch(entry.getKey().type(), entry.getValue(), schema(entry.getKey()));
+        }
+    }
+
+    /**
+     * The components of {@code record} are exactly the properties of the object schema, of matching types, required
+     * unless nullable; a list of records is checked the same way against the schema of its items, which is closed.
+     */
+    private static void assertComponentsMatch(String owner, Class<?> record, JsonNode schema) {
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> components = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(components).as(owner).isEqualTo(properties);
+        Set<String> required = new HashSet<>();
+        schema.get("required").forEach(r -> required.add(r.asText()));
+        for (RecordComponent component : record.getRecordComponents()) {
+            String where = owner + "#" + component.getName();
+            JsonNode property = schema.get("properties").get(component.getName());
+            Set<String> types = new TreeSet<>();
+            if (property.get("type").isArray()) {
+                property.get("type").forEach(t -> types.add(t.asText()));
+            } else {
+                types.add(property.get("type").asText());
+            }
+            boolean nullable = types.remove("null");
+            assertThat(required.contains(component.getName())).as("%s required", where).isEqualTo(!nullable);
+            Class<?> javaType = component.getType();
+            if (javaType.isPrimitive()) {
+                assertThat(nullable).as("%s is a primitive but nullable in the schema", where).isFalse();
+            }
+            assertThat(types).as(where).containsExactly(jsonTypeOf(javaType));
+            if (javaType == LocalDate.class) {
+                assertThat(property.path("format").asText()).as(where).isEqualTo("date");
+            } else if (javaType == Instant.class) {
+                assertThat(property.path("format").asText()).as(where).isEqualTo("date-time");
+            }
+            Class<?> element = recordElementOf(component);
+            if (element != null) {
+                JsonNode items = property.get("items");
+                assertThat(items.path("type").asText()).as("%s items", where).isEqualTo("object");
+                assertThat(items.path("additionalProperties").asBoolean(true)).as("%s items closed", where).isFalse();
+                assertComponentsMatch(where + "[]", element, items);
             }
         }
+    }
+
+    /** The record of a list-of-records component, otherwise null. */
+    private static Class<?> recordElementOf(RecordComponent component) {
+        if (component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            return element;
+        }
+        return null;
     }
 
     @Test
@@ -211,8 +290,11 @@ class PayloadRecordsMatchSchemasTest {
     }
 
     @Test
-    void everyAidSampleReadsIntoItsRecordAndIsWrittenBackUnchanged() throws IOException {
-        for (var sample : AidEventSamples.all().entrySet()) {
+    void everyAidAndRightsSampleReadsIntoItsRecordAndIsWrittenBackUnchanged() throws IOException {
+        var samples = new LinkedHashMap<>(AidEventSamples.all());
+        samples.putAll(RightsEventSamples.all());
+        assertThat(samples).hasSize(16 + 23);
+        for (var sample : samples.entrySet()) {
             Class<? extends Record> record = RECORDS.get(sample.getKey());
             String written = PRODUCER_JSON.writeValueAsString(PRODUCER_JSON.readValue(sample.getValue(), record));
             assertThat(JSON.readTree(written)).as(sample.getKey().type()).isEqualTo(JSON.readTree(sample.getValue()));
@@ -236,6 +318,27 @@ class PayloadRecordsMatchSchemasTest {
                 FundingSource.UPPER_LEVEL_UNION_FUNDS, 300_000, Instant.parse("2026-08-20T03:00:00Z"));
         EventSchemaAssertions.assertConformsToSchema(EventTypes.AID_APPLICATION_APPROVED.type(),
                 PRODUCER_JSON.writeValueAsString(approved));
+    }
+
+    @Test
+    void rightsRecordsBuiltByAProducerConform() {
+        var opened = new DisputeCaseOpened("dc-1", CaseIntake.COURT_REFERRAL, null,
+                List.of(ClaimType.WAGE_ARREARS, ClaimType.SEVERANCE),
+                List.of(new DisputeCaseOpened.Worker("p-1", null, List.of()),
+                        new DisputeCaseOpened.Worker("p-2", "m-2", List.of("DELIVERY_RIDER"))),
+                "em-1", null, 1_200_000, true, false, "o-2", "420000/420300/420322",
+                Instant.parse("2026-11-29T08:00:00Z"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.DISPUTE_CASE_OPENED.type(),
+                PRODUCER_JSON.writeValueAsString(opened));
+        var escalated = new WorkOrderEscalated("wo-1", "o-2", "420000/420300/420322", null, null,
+                EscalationReason.MANUAL, Instant.parse("2026-11-25T08:00:00Z"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.WORK_ORDER_ESCALATED.type(),
+                PRODUCER_JSON.writeValueAsString(escalated));
+        var signed = new CollectiveContractSigned("cc-1", ContractType.REGIONAL, "o-3", "420000/420300", 85, 4_200,
+                LocalDate.parse("2027-04-10"), LocalDate.parse("2027-04-15"), LocalDate.parse("2027-05-01"),
+                LocalDate.parse("2030-04-30"));
+        EventSchemaAssertions.assertConformsToSchema(EventTypes.COLLECTIVE_CONTRACT_SIGNED.type(),
+                PRODUCER_JSON.writeValueAsString(signed));
     }
 
     private static String jsonTypeOf(Class<?> javaType) {
