@@ -1,0 +1,124 @@
+package cn.smartunion.rights;
+
+import cn.smartunion.contracts.Topics;
+import cn.smartunion.contracts.membership.OrgRegistered;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
+import cn.smartunion.runtime.testing.MongoWireServer;
+import cn.smartunion.runtime.testing.TestJwts;
+import cn.smartunion.runtime.testing.TestPersonalDataKeys;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * rights-service as it runs: EmbeddedKafka (KRaft), the Mongo wire server, the outbox relay, and an org directory holding
+ * Hubei / Shiyan / Yunxi and Zhushan counties. Test classes extending it share one application context: give every
+ * test its own programme codes and ids ({@link #unique(String)}).
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "smartunion.outbox.poll-interval=50ms",
+        "smartunion.events.consumer.retry-interval=50ms",
+        TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER, Topics.RIGHTS_WORK_ORDER,
+        Topics.RIGHTS_DISPUTE, Topics.RIGHTS_SUPERVISION, Topics.RIGHTS_BARGAINING, Topics.RIGHTS_REFERRAL})
+public abstract class RightsSpringTest {
+
+    protected static final String HUBEI = "420000";
+    protected static final String SHIYAN = "420000/420300";
+    protected static final String YUNXI = "420000/420300/420322";
+    protected static final String ZHUSHAN = "420000/420300/420323";
+    protected static final String HUBEI_ID = "org-420000";
+    protected static final String SHIYAN_ID = "org-420300";
+    protected static final String YUNXI_ID = "org-420322";
+    protected static final String ZHUSHAN_ID = "org-420323";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        MongoWireServer.registerUri(registry, "rights-service-test");
+    }
+
+    @Autowired protected MockMvc mvc;
+    @Autowired protected MongoTemplate mongo;
+    @Autowired protected EmbeddedKafkaBroker broker;
+    @Autowired protected OrgDirectory orgDirectory;
+
+    @BeforeEach
+    void demoTree() {
+        register(HUBEI_ID, null, HUBEI, "湖北省总工会", "PROVINCIAL_FEDERATION");
+        register(SHIYAN_ID, HUBEI_ID, SHIYAN, "十堰市总工会", "CITY_FEDERATION");
+        register(YUNXI_ID, SHIYAN_ID, YUNXI, "郧西县总工会", "COUNTY_FEDERATION");
+        register(ZHUSHAN_ID, SHIYAN_ID, ZHUSHAN, "竹山县总工会", "COUNTY_FEDERATION");
+    }
+
+    private void register(String orgId, String parentId, String path, String name, String type) {
+        String code = path.substring(path.lastIndexOf('/') + 1);
+        orgDirectory.apply("registered-" + orgId, new OrgRegistered(orgId, code, name, type, parentId, path, code,
+                Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** {@code prefix} plus a random suffix, e.g. {@code ORDER-3F9A2C}. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** A staff member of the union at {@code orgPath} with the given realm roles (a fresh subject each call). */
+    protected static RequestPostProcessor staff(String orgPath, String... roles) {
+        return TestJwts.orgUser(orgPath, roles);
+    }
+
+    protected Consumer<String, String> consumer(String topic) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new StringDeserializer()).createConsumer();
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Polls until {@code count} records matching {@code wanted} arrived; returns them in offset order. */
+    protected static List<ConsumerRecord<String, String>> awaitRecords(Consumer<String, String> consumer,
+                                                                      Predicate<ConsumerRecord<String, String>> wanted,
+                                                                      int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (wanted.test(r)) {
+                    found.add(r);
+                }
+            });
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    protected static String ceHeader(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
