@@ -55,7 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER, Topics.AID_CASE,
-        Topics.AID_CAMPAIGN, Topics.AID_APPLICATION, Topics.AID_DISBURSEMENT, Topics.AID_MUTUAL_AID})
+        Topics.AID_CAMPAIGN, Topics.AID_APPLICATION, Topics.AID_DISBURSEMENT, Topics.AID_MUTUAL_AID,
+        Topics.RIGHTS_REFERRAL})
 public abstract class AidSpringTest {
 
     protected static final String HUBEI = "420000";
