@@ -525,6 +525,7 @@ print_summary() {
   echo "    yunxi.aid       420000/420300/420322         union-staff aid-officer aid-approver (files aid cases)"
   echo "    yunxi.approver  420000/420300/420322         union-staff aid-approver (county approvals)"
   echo "    shiyan.approver 420000/420300                union-staff aid-approver (city approvals)"
+  echo "    prov.12351      420000                       union-staff rights-agent (the provincial 12351 centre)"
   echo "    member.demo     420000/420300/420322/Y0001   member"
   echo "  Single sign-on through realm 'gov-idp' (local stand-in for 政务服务统一身份认证), same DEMO password:"
   echo "    zhang.wei       lands in county.admin (same email), with its org_path and roles"

@@ -197,6 +197,8 @@ class SmartUnionRealmTest {
         assertUser("yunxi.aid", "420000/420300/420322", Set.of("union-staff", "aid-officer", "aid-approver"));
         assertUser("yunxi.approver", "420000/420300/420322", Set.of("union-staff", "aid-approver"));
         assertUser("shiyan.approver", "420000/420300", Set.of("union-staff", "aid-approver"));
+        // the provincial 12351 centre receives every call and dispatches work orders down the tree
+        assertUser("prov.12351", "420000", Set.of("union-staff", "rights-agent"));
         assertThat(strings(user("prov.admin").path("realmRoles"))).doesNotContain("member");
         assertThat(strings(user("member.demo").path("realmRoles"))).doesNotContain("union-staff", "union-admin");
     }
@@ -206,7 +208,7 @@ class SmartUnionRealmTest {
         List<JsonNode> humans = elements(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").isMissingNode())
                 .toList();
-        assertThat(humans).hasSize(9);
+        assertThat(humans).hasSize(10);
         Set<String> passwords = new java.util.HashSet<>();
         for (JsonNode user : humans) {
             String name = user.path("username").asString();

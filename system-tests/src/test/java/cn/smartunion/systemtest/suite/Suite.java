@@ -49,6 +49,9 @@ public final class Suite {
     public static final Duration BREAKER_OPEN_DURATION = Duration.ofSeconds(5);
     /** The gateway's response timeout towards every service. */
     public static final Duration DOWNSTREAM_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    /** A public holiday and a weekend make-up working day (调休) in rights-service's working-day calendar. */
+    public static final String RIGHTS_HOLIDAY = "2026-10-01";
+    public static final String RIGHTS_MAKE_UP_WORKDAY = "2026-09-26";
     /** The portal client's quota per minute at the gateway: small, so a burst over it is quick to send. */
     public static final int PORTAL_QUOTA_PER_MINUTE = 120;
 
@@ -305,6 +308,10 @@ public final class Suite {
         env.put("MONGODB_HEALTH_ENABLED", "false"); // mongo-java-server does not answer the health check's `hello`
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("SPRING_APPLICATION_JSON", personalDataJson);
+        if (deployable == Deployable.RIGHTS) {
+            env.put("SMARTUNION_RIGHTS_CALENDAR_HOLIDAYS", RIGHTS_HOLIDAY);
+            env.put("SMARTUNION_RIGHTS_CALENDAR_MAKE_UP_WORKDAYS", RIGHTS_MAKE_UP_WORKDAY);
+        }
         if (deployable == Deployable.MEMBERSHIP) {
             env.put("SMARTUNION_DEMO_DATA_ENABLED", "true");
             env.put("KEYCLOAK_ADMIN_URL", keycloak.baseUrl());
