@@ -170,7 +170,16 @@ class WorkOrderApiTest extends RightsSpringTest {
                 .andExpect(jsonPath("$.slaBreached").value(false));
 
         clock.offset = Duration.ofDays(10);
-        desk.sweepOverdue();
+        // two replicas sweeping at once, then another sweep: one breach
+        var sweeps = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = sweeps.submit(desk::sweepOverdue);
+            var second = sweeps.submit(desk::sweepOverdue);
+            first.get();
+            second.get();
+        } finally {
+            sweeps.shutdown();
+        }
         desk.sweepOverdue();
 
         mvc.perform(get("/api/rights/v1/work-orders/{id}", id).with(centre))
