@@ -83,7 +83,9 @@ class RightsOfficeTest {
     @Test
     void aDifficultOrderReceivedOnAFridayAfternoonIsDueFiveWorkingDaysLaterOnTheProvincesCalendar() {
         Http.Answer received = post("/work-orders", centre, Map.of("orgId", hubeiId, "channel", "APP",
-                "category", "DISPUTE", "complexity", "DIFFICULT", "receivedAt", "2026-09-25T15:00:00+08:00"));
+                "category", "DISPUTE", "complexity", "DIFFICULT", "summary", "咨询工伤认定",
+                // Friday 25 September 2026, 15:00 in China
+                "receivedAt", "2026-09-25T07:00:00Z"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         // Sat 26 (make-up day), Mon 28, Tue 29, Wed 30, (Thu 1 October a holiday), Fri 2 October
         assertThat(OffsetDateTime.parse(received.json().path("dueAt").asString()).toInstant())
