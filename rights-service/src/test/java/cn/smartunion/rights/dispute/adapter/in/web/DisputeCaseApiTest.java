@@ -215,6 +215,28 @@ class DisputeCaseApiTest extends RightsSpringTest {
         assertThat(stored.getList("outbox", Document.class)).hasSizeLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aClosedCaseIsReopenedAndFollowedUpAgainAfterItsNextClosure() throws Exception {
+        Consumer<String, String> events = consumer(Topics.RIGHTS_DISPUTE);
+        String id = open(TestCitizenIds.adult(), WORKER_NAME, TestCreditCodes.valid(), 1);
+        act(id, "follow-up", followUp(false)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value("OPEN"));
+        act(id, "reopening", "{\"cause\":\"NEW_EVIDENCE\"}").andExpect(status().isConflict());
+        act(id, "closure", closure("SETTLEMENT", 100_000, 1)).andExpect(status().isOk());
+        act(id, "follow-up", followUp(true)).andExpect(status().isOk());
+        act(id, "reopening", "{\"cause\":\"NOT_A_CAUSE\"}").andExpect(status().isBadRequest());
+        act(id, "reopening", "{\"cause\":\"RE_COMPLAINED\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("OPEN")).andExpect(jsonPath("$.reopenCount").value(1));
+        act(id, "closure", closure("SETTLEMENT", 150_000, 1)).andExpect(status().isOk());
+        act(id, "follow-up", followUp(false)).andExpect(status().isOk());
+
+        ConsumerRecord<String, String> reopened = awaitRecords(events, r -> r.key().equals(id)
+                && ceHeader(r, "ce_type").endsWith("dispute.reopened.v1"), 1).get(0);
+        assertConformsToSchema(ceHeader(reopened, "ce_type"), reopened.value());
+        assertThat((String) JsonPath.read(reopened.value(), "$.cause")).isEqualTo("RE_COMPLAINED");
+        events.close();
+    }
+
     private String open(String idNumber, String name, String creditCode, int workers) throws Exception {
         String response = mvc.perform(post(CASES).with(agent).contentType(MediaType.APPLICATION_JSON)
                         .content(openBody(idNumber, name, creditCode, workers)))
