@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,7 @@ class RightsOfficeTest {
     @Test
     void aDisputeGoesThroughLegalAidAFailedMediationAReferralAndAClosureAndRevealsHardshipToAid() {
         People.Person worker = People.newPerson("420322");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> opening = Map.of("orgId", yunxiId, "intake", "WALK_IN", "claimTypes",
                 List.of("WAGE_ARREARS"), "workers", List.of(Map.of("citizenIdNumber", worker.citizenIdNumber(),
                         "legalName", worker.legalName(), "groupTags", List.of("MIGRANT_WORKER"))),
@@ -111,15 +114,15 @@ class RightsOfficeTest {
         assertThat(opened.body()).doesNotContain(worker.citizenIdNumber(), worker.legalName());
 
         expectOk(post("/dispute-cases/" + dispute + "/legal-aid", yunxi, Map.of("lawyerId", "lawyer-yx-01",
-                "grantedOn", "2026-11-02")));
+                "grantedOn", today)));
         expectOk(post("/dispute-cases/" + dispute + "/mediation-sessions", yunxi, Map.of("mechanism", "UNION",
-                "partiesPresent", List.of("UNION", "HR_ARBITRATION"), "heldOn", "2026-11-05")));
-        expectOk(post("/dispute-cases/" + dispute + "/mediation-failure", yunxi, Map.of("failedOn", "2026-11-05")));
+                "partiesPresent", List.of("UNION", "HR_ARBITRATION"), "heldOn", today)));
+        expectOk(post("/dispute-cases/" + dispute + "/mediation-failure", yunxi, Map.of("failedOn", today)));
         expectOk(post("/dispute-cases/" + dispute + "/referral", yunxi, Map.of("toBody", "ARBITRATION",
-                "referredOn", "2026-11-06")));
+                "referredOn", today)));
         Http.Answer closed = post("/dispute-cases/" + dispute + "/closure", yunxi, Map.of("closureType",
                 "ARBITRATION_AWARD", "amountRecoveredFen", 3_000_000, "workersBenefited", 1, "closedOn",
-                "2026-11-20"));
+                today));
         expectOk(closed);
         assertThat(closed.json().path("status").asString()).isEqualTo("CLOSED");
 
