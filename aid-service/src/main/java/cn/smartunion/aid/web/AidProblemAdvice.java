@@ -6,7 +6,6 @@ import cn.smartunion.aid.disbursement.domain.PaymentExceedsApproval;
 import cn.smartunion.aid.eligibility.domain.NotEligible;
 import cn.smartunion.aid.people.domain.AlreadyGrantedInCycle;
 import cn.smartunion.contracts.aid.ApprovalLevel;
-import cn.smartunion.runtime.problem.FieldViolation;
 import cn.smartunion.runtime.problem.ProblemFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -19,13 +18,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * The problems particular to aid, each with a stable type a client can switch on: not eligible (422, with reason
  * codes), approval refused (403: maker-checker or approval level, with the level needed), budget exhausted (409),
  * already granted in this cycle (409), payment over the approval (409), a state the record is not in (409, with the
- * current status), and rule violations on a field (400 {@code validation}).
+ * current status); rule violations on a field ({@link AidRuleViolation}) are answered by the runtime's handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,12 +40,6 @@ public class AidProblemAdvice {
 
     AidProblemAdvice(ProblemFactory problems) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(AidRuleViolation.class)
-    ResponseEntity<ProblemDetail> onRuleViolation(AidRuleViolation violation, HttpServletRequest request) {
-        return respond(problems.validation(List.of(new FieldViolation(violation.field(), violation.getMessage())),
-                request));
     }
 
     @ExceptionHandler(NotEligible.class)

@@ -1,6 +1,5 @@
 package cn.smartunion.rights.web;
 
-import cn.smartunion.runtime.problem.FieldViolation;
 import cn.smartunion.runtime.problem.ProblemFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -13,12 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
-import java.util.List;
 
 /**
- * The problems particular to rights: a rule broken by a field (400 {@code validation} naming it, e.g. an invalid
- * unified social credit code) and a state the record is not in (409 {@code rights-status-conflict} with the current
- * status).
+ * The problem particular to rights: a state the record is not in (409 {@code rights-status-conflict} with the current
+ * status). Rule violations on a field ({@link RightsRuleViolation}, e.g. an invalid unified social credit code) are
+ * answered by the runtime's handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,12 +28,6 @@ public class RightsProblemAdvice {
 
     RightsProblemAdvice(ProblemFactory problems) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(RightsRuleViolation.class)
-    ResponseEntity<ProblemDetail> onRuleViolation(RightsRuleViolation violation, HttpServletRequest request) {
-        return respond(problems.validation(List.of(new FieldViolation(violation.field(), violation.getMessage())),
-                request));
     }
 
     @ExceptionHandler(RightsStatusConflict.class)

@@ -1,24 +1,18 @@
 package cn.smartunion.rights.web;
 
-/**
- * A request field breaks a rule the annotations cannot express (answered 400 {@code validation} naming the field).
- * The message is for the client and never carries the value.
- */
-public class RightsRuleViolation extends RuntimeException {
+import cn.smartunion.runtime.problem.FieldRuleViolation;
 
-    private final String field;
+/**
+ * A request field breaks a rule the annotations cannot express (answered 400 {@code validation} naming the field by
+ * the runtime's problem handler). The message is for the client and never carries the value.
+ */
+public class RightsRuleViolation extends FieldRuleViolation {
 
     public RightsRuleViolation(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
     public RightsRuleViolation(String field, String message, Throwable cause) {
-        super(message, cause);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message, cause);
     }
 }

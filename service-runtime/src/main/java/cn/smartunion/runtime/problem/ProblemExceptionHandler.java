@@ -106,6 +106,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 problems.message("problem.conflict.duplicate", request), request));
     }
 
+    @ExceptionHandler(FieldRuleViolation.class)
+    ResponseEntity<Object> fieldRuleViolation(FieldRuleViolation ex, HttpServletRequest request) {
+        return respond(problems.validation(List.of(new FieldViolation(ex.field(), ex.getMessage())), request));
+    }
+
     @ExceptionHandler(InvalidIdentifierException.class)
     ResponseEntity<Object> invalidIdentifier(InvalidIdentifierException ex, HttpServletRequest request) {
         return respond(problems.validation(List.of(identifierViolation(ex, null, request)), request));

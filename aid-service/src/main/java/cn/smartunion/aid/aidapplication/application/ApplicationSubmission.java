@@ -11,8 +11,8 @@ import cn.smartunion.aid.eligibility.domain.MemberRecord;
 import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.aid.people.application.GrantsPerCycle;
-import cn.smartunion.aid.people.application.People;
-import cn.smartunion.aid.people.domain.Person;
+import cn.smartunion.runtime.personaldata.PersonRegistry;
+import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.web.AidRuleViolation;
@@ -42,13 +42,13 @@ public class ApplicationSubmission {
     private final AidApplications applications;
     private final ProgrammeCatalogue catalogue;
     private final Unions unions;
-    private final People people;
+    private final PersonRegistry people;
     private final MemberRecords members;
     private final GrantsPerCycle grants;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    ApplicationSubmission(AidApplications applications, ProgrammeCatalogue catalogue, Unions unions, People people,
+    ApplicationSubmission(AidApplications applications, ProgrammeCatalogue catalogue, Unions unions, PersonRegistry people,
                           MemberRecords members, GrantsPerCycle grants, PersonalDataProtector protector,
                           Clock clock) {
         this.applications = applications;
@@ -70,11 +70,11 @@ public class ApplicationSubmission {
         Applicant applicant = applicant(command, caller, today);
         ProgrammeCatalogue.requireEligible(programme, applicant);
 
-        Person person = people.register("applicant", command.applicantIdNumber(), command.applicantName());
+        RegisteredPerson person = people.register("applicant", command.applicantIdNumber(), command.applicantName());
         Student student = null;
         if (command.student() != null) {
             var details = command.student();
-            Person child = people.register("student", details.citizenIdNumber(), details.legalName());
+            RegisteredPerson child = people.register("student", details.citizenIdNumber(), details.legalName());
             if (child.personId().equals(person.personId())) {
                 throw new AidRuleViolation("student.citizenIdNumber", "the student is the applicant");
             }

@@ -20,8 +20,8 @@ import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.aid.eligibility.domain.NotEligible;
 import cn.smartunion.aid.people.application.GrantsPerCycle;
-import cn.smartunion.aid.people.application.People;
-import cn.smartunion.aid.people.domain.Person;
+import cn.smartunion.runtime.personaldata.PersonRegistry;
+import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.programme.domain.ProgrammeKind;
@@ -72,14 +72,14 @@ public class CondolenceDistribution {
     private final Deliveries deliveries;
     private final ProgrammeCatalogue catalogue;
     private final MemberRecords memberRecords;
-    private final People people;
+    private final PersonRegistry people;
     private final GrantsPerCycle grants;
     private final Budgets budgets;
     private final Disbursements disbursements;
     private final Clock clock;
 
     CondolenceDistribution(CampaignLifecycle lifecycle, Campaigns campaigns, Deliveries deliveries,
-                           ProgrammeCatalogue catalogue, MemberRecords memberRecords, People people,
+                           ProgrammeCatalogue catalogue, MemberRecords memberRecords, PersonRegistry people,
                            GrantsPerCycle grants, Budgets budgets, Disbursements disbursements, Clock clock) {
         this.lifecycle = lifecycle;
         this.campaigns = campaigns;
@@ -227,7 +227,7 @@ public class CondolenceDistribution {
                 command.socialInsurance());
         // eligibility first: a members-only programme refuses the worker before anything is registered about them
         ProgrammeCatalogue.requireEligible(programme, applicant);
-        Person person = people.register("beneficiary.person", command.citizenIdNumber(), command.legalName());
+        RegisteredPerson person = people.register("beneficiary.person", command.citizenIdNumber(), command.legalName());
         return new Beneficiary.Worker(person.personId(), person.maskedName(), person.maskedIdNumber(),
                 command.groupTags(), command.socialInsurance());
     }

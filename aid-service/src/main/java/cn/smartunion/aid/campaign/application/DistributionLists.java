@@ -15,6 +15,7 @@ import cn.smartunion.aid.web.AidStatusConflict;
 import cn.smartunion.contracts.aid.BeneficiaryType;
 import cn.smartunion.contracts.aid.DisbursementChannel;
 import cn.smartunion.runtime.personaldata.PersonalDataProtector;
+import cn.smartunion.runtime.problem.FieldRuleViolation;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import org.springframework.http.HttpStatus;
@@ -170,7 +171,7 @@ public class DistributionLists {
         try {
             distribution.record(campaign, deliveryId, command, job.createdBy());
             return null;
-        } catch (AidRuleViolation violation) {
+        } catch (FieldRuleViolation violation) {
             String[] reason = FIELD_REASONS.getOrDefault(violation.field(), new String[]{"INVALID_ROW", null});
             return new RowRejection(row.number(), reason[0], reason[1]);
         } catch (NotEligible notEligible) {

@@ -23,9 +23,9 @@ import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.aid.notice.application.PublicNotices;
 import cn.smartunion.aid.people.application.GrantsPerCycle;
-import cn.smartunion.aid.people.application.People;
+import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.aid.people.domain.AlreadyGrantedInCycle;
-import cn.smartunion.aid.people.domain.Person;
+import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.programme.domain.ProgrammeKind;
@@ -88,7 +88,7 @@ public class HardshipCaseFiles {
     private final Unions unions;
     private final ProgrammeCatalogue catalogue;
     private final MemberRecords memberRecords;
-    private final People people;
+    private final PersonRegistry people;
     private final ApprovalPolicy approvalPolicy;
     private final Budgets budgets;
     private final GrantsPerCycle grants;
@@ -97,7 +97,7 @@ public class HardshipCaseFiles {
     private final Clock clock;
 
     HardshipCaseFiles(HardshipCases cases, Unions unions, ProgrammeCatalogue catalogue, MemberRecords memberRecords,
-                      People people, ApprovalPolicy approvalPolicy, Budgets budgets, GrantsPerCycle grants,
+                      PersonRegistry people, ApprovalPolicy approvalPolicy, Budgets budgets, GrantsPerCycle grants,
                       PublicNotices notices, Disbursements disbursements, Clock clock) {
         this.cases = cases;
         this.unions = unions;
@@ -123,7 +123,7 @@ public class HardshipCaseFiles {
         Programme programme = catalogue.usable("programmeCode", command.programmeCode(), ProgrammeKind.CASE_FILE,
                 org.path(), command.cycle());
         ProgrammeCatalogue.requireEligible(programme, applicant(command.memberId()));
-        Person head = people.register("head", command.head().citizenIdNumber(), command.head().legalName());
+        RegisteredPerson head = people.register("head", command.head().citizenIdNumber(), command.head().legalName());
         String householdId = UUID.nameUUIDFromBytes(("household:" + head.personId())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         HardshipCase created = HardshipCase.identify(UUID.randomUUID().toString(), org.orgId(), org.path(),
@@ -146,7 +146,7 @@ public class HardshipCaseFiles {
         List<HouseholdMember> members = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             FileCase.Member member = requested.get(i);
-            Person person = people.register("householdMembers[" + i + "]", member.person().citizenIdNumber(),
+            RegisteredPerson person = people.register("householdMembers[" + i + "]", member.person().citizenIdNumber(),
                     member.person().legalName());
             members.add(new HouseholdMember(ref(person), member.relation()));
         }
@@ -389,7 +389,7 @@ public class HardshipCaseFiles {
         return LocalDate.ofInstant(clock.instant(), UNION_ZONE);
     }
 
-    private static PersonRef ref(Person person) {
+    private static PersonRef ref(RegisteredPerson person) {
         return new PersonRef(person.personId(), person.maskedName(), person.maskedIdNumber());
     }
 

@@ -1,7 +1,7 @@
 package cn.smartunion.aid.notice.application;
 
-import cn.smartunion.aid.people.application.People;
-import cn.smartunion.aid.people.domain.Person;
+import cn.smartunion.runtime.personaldata.PersonRegistry;
+import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.web.PageView;
 import cn.smartunion.aid.access.OrgPaths;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -31,9 +31,9 @@ public class PublicNotices {
     static final String COLLECTION = "public_notices";
 
     private final MongoTemplate mongo;
-    private final People people;
+    private final PersonRegistry people;
 
-    PublicNotices(MongoTemplate mongo, People people) {
+    PublicNotices(MongoTemplate mongo, PersonRegistry people) {
         this.mongo = mongo;
         this.people = people;
     }
@@ -45,7 +45,7 @@ public class PublicNotices {
      */
     public void post(String sourceId, String programmeCode, String cycle, String orgId, String orgPath,
                      String personId, long amountFen, LocalDate approvedOn) {
-        Person person = people.get(personId).orElseThrow(() ->
+        RegisteredPerson person = people.get(personId).orElseThrow(() ->
                 new IllegalStateException("notice for a person never registered: " + personId));
         Update line = new Update().set("programmeCode", programmeCode).set("cycle", cycle).set("orgId", orgId)
                 .set("orgPath", orgPath).set("maskedName", person.maskedName())

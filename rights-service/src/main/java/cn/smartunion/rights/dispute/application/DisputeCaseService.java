@@ -13,8 +13,8 @@ import cn.smartunion.rights.dispute.domain.DisputeCases;
 import cn.smartunion.rights.dispute.domain.DisputeStatus;
 import cn.smartunion.rights.dispute.domain.Party;
 import cn.smartunion.rights.dispute.domain.WorkerParty;
-import cn.smartunion.rights.people.application.People;
-import cn.smartunion.rights.people.domain.Person;
+import cn.smartunion.runtime.personaldata.PersonRegistry;
+import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.rights.web.PageView;
 import cn.smartunion.rights.web.RightsRuleViolation;
 import cn.smartunion.rights.web.RightsStatusConflict;
@@ -52,7 +52,7 @@ public class DisputeCaseService {
     private static final int ATTEMPTS = 3;
 
     private final DisputeCases cases;
-    private final People people;
+    private final PersonRegistry people;
     private final Unions unions;
     private final PersonalDataProtector protector;
     private final MediationRosters rosters;
@@ -60,7 +60,7 @@ public class DisputeCaseService {
     private final ZoneId zone;
     private final int followUpWindowDays;
 
-    DisputeCaseService(DisputeCases cases, People people, Unions unions, PersonalDataProtector protector,
+    DisputeCaseService(DisputeCases cases, PersonRegistry people, Unions unions, PersonalDataProtector protector,
                        MediationRosters rosters, Clock clock,
                        @Value("${smartunion.rights.calendar.zone:Asia/Shanghai}") ZoneId zone,
                        @Value("${smartunion.rights.follow-up-window:90d}") Duration followUpWindow) {
@@ -82,7 +82,7 @@ public class DisputeCaseService {
         List<WorkerParty> workers = new ArrayList<>();
         for (int i = 0; i < command.workers().size(); i++) {
             OpenCase.Worker w = command.workers().get(i);
-            Person person = people.register("workers[" + i + "]", w.citizenIdNumber(), w.legalName());
+            RegisteredPerson person = people.register("workers[" + i + "]", w.citizenIdNumber(), w.legalName());
             workers.add(new WorkerParty(person.personId(), person.maskedName(), person.maskedIdNumber(),
                     w.memberId(), w.groupTags() == null ? List.of() : w.groupTags().stream().distinct().toList()));
         }

@@ -1,12 +1,6 @@
-package cn.smartunion.aid.people.application;
+package cn.smartunion.runtime.personaldata;
 
-import cn.smartunion.aid.people.domain.Person;
-import cn.smartunion.aid.web.AidRuleViolation;
-import cn.smartunion.runtime.personaldata.CitizenIdNumber;
-import cn.smartunion.runtime.personaldata.InvalidIdentifierException;
-import cn.smartunion.runtime.personaldata.Masking;
-import cn.smartunion.runtime.personaldata.PersonalDataProtector;
-import cn.smartunion.runtime.personaldata.ProtectedValue;
+import cn.smartunion.runtime.problem.FieldRuleViolation;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -14,22 +8,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * {@code people}: everyone aid-service pays or serves, once each. The citizen ID number and name are stored
- * encrypted (AES-256-GCM or SM4, key id with the ciphertext), found by the ID's keyed blind index (unique), and shown
- * masked. Records refer to people by {@code personId} only, so events and other collections carry no personal data.
+ * {@code people}: everyone a service's records name, once each (opt in with
+ * {@code smartunion.person-registry.enabled}). The citizen ID number and name are stored encrypted (AES-256-GCM or SM4,
+ * key id with the ciphertext), found by the ID's keyed blind index (unique), and shown masked. Records refer to people by {@code personId} only, so events and other collections carry no personal data.
  */
-@Service
-public class People {
+public class PersonRegistry {
 
     static final String COLLECTION = "people";
 
@@ -38,7 +31,7 @@ public class People {
     private final Clock clock;
     private volatile boolean indexed;
 
-    People(MongoTemplate mongo, PersonalDataProtector protector, Clock clock) {
+    public PersonRegistry(MongoTemplate mongo, PersonalDataProtector protector, Clock clock) {
         this.mongo = mongo;
         this.protector = protector;
         this.clock = clock;
@@ -49,10 +42,10 @@ public class People {
      *
      * @param field the request field holding the person (e.g. {@code student}), for the 400 on a bad number or name
      */
-    public Person register(String field, String citizenIdNumber, String legalName) {
+    public RegisteredPerson register(String field, String citizenIdNumber, String legalName) {
         CitizenIdNumber id = parse(field + ".citizenIdNumber", citizenIdNumber);
         if (legalName == null || legalName.isBlank() || legalName.strip().length() > 50) {
-            throw new AidRuleViolation(field + ".legalName", "a name of 1 to 50 characters is required");
+            throw new FieldRuleViolation(field + ".legalName", "a name of 1 to 50 characters is required");
         }
         ensureIndex();
         ProtectedValue idNumber = protector.protect(id);
@@ -76,17 +69,17 @@ public class People {
         return toPerson(stored);
     }
 
-    /** The person with this ID number if aid-service has ever registered them. */
-    public java.util.Optional<Person> find(String field, String citizenIdNumber) {
+    /** The person with this ID number if the service has ever registered them. */
+    public Optional<RegisteredPerson> find(String field, String citizenIdNumber) {
         CitizenIdNumber id = parse(field, citizenIdNumber);
         Document stored = mongo.findOne(Query.query(where("idIndex").is(protector.blindIndex(id.value()))),
                 Document.class, COLLECTION);
-        return java.util.Optional.ofNullable(stored).map(People::toPerson);
+        return Optional.ofNullable(stored).map(PersonRegistry::toPerson);
     }
 
-    public java.util.Optional<Person> get(String personId) {
-        return java.util.Optional.ofNullable(mongo.findById(personId, Document.class, COLLECTION))
-                .map(People::toPerson);
+    public Optional<RegisteredPerson> get(String personId) {
+        return Optional.ofNullable(mongo.findById(personId, Document.class, COLLECTION))
+                .map(PersonRegistry::toPerson);
     }
 
     /** The unmasked name, for the audited "show unmasked" permission only. */
@@ -99,9 +92,9 @@ public class People {
         try {
             return CitizenIdNumber.parse(text, clock);
         } catch (InvalidIdentifierException invalid) {
-            throw new AidRuleViolation(field, "is not a valid citizen ID number", invalid);
+            throw new FieldRuleViolation(field, "is not a valid citizen ID number", invalid);
         } catch (RuntimeException missing) {
-            throw new AidRuleViolation(field, "a citizen ID number is required");
+            throw new FieldRuleViolation(field, "a citizen ID number is required");
         }
     }
 
@@ -113,8 +106,8 @@ public class People {
         }
     }
 
-    private static Person toPerson(Document d) {
-        return new Person(d.getString("_id"), d.getString("maskedName"), d.getString("maskedIdNumber"),
+    private static RegisteredPerson toPerson(Document d) {
+        return new RegisteredPerson(d.getString("_id"), d.getString("maskedName"), d.getString("maskedIdNumber"),
                 LocalDate.parse(d.getString("birthDate")));
     }
 }
