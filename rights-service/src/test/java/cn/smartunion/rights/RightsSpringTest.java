@@ -3,36 +3,29 @@ package cn.smartunion.rights;
 import cn.smartunion.contracts.Topics;
 import cn.smartunion.contracts.membership.OrgRegistered;
 import cn.smartunion.runtime.orgdirectory.OrgDirectory;
+import cn.smartunion.runtime.testing.KafkaTestRecords;
 import cn.smartunion.runtime.testing.MongoWireServer;
 import cn.smartunion.runtime.testing.TestJwts;
 import cn.smartunion.runtime.testing.TestPersonalDataKeys;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * rights-service as it runs: EmbeddedKafka (KRaft), the Mongo wire server, the outbox relay, and an org directory holding
@@ -93,32 +86,17 @@ public abstract class RightsSpringTest {
     }
 
     protected Consumer<String, String> consumer(String topic) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        props.put("auto.offset.reset", "earliest");
-        Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new StringDeserializer()).createConsumer();
-        consumer.subscribe(List.of(topic));
-        return consumer;
+        return KafkaTestRecords.consumer(broker, topic);
     }
 
     /** Polls until {@code count} records matching {@code wanted} arrived; returns them in offset order. */
     protected static List<ConsumerRecord<String, String>> awaitRecords(Consumer<String, String> consumer,
                                                                       Predicate<ConsumerRecord<String, String>> wanted,
                                                                       int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (wanted.test(r)) {
-                    found.add(r);
-                }
-            });
-            return found.size() >= count;
-        });
-        return found;
+        return KafkaTestRecords.awaitRecords(consumer, wanted, count);
     }
 
     protected static String ceHeader(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestRecords.header(record, name);
     }
 }

@@ -65,7 +65,8 @@ class HardshipReferralsTest extends AidSpringTest {
         mvc.perform(post(referral + "/case").with(staff(YUNXI, "aid-officer"))
                         .contentType(MediaType.APPLICATION_JSON).content(open))
                 .andExpect(status().isConflict());
-        assertThat(mongo.getCollection("hardship_referrals").countDocuments(
-                new org.bson.Document("_id", referralId))).isEqualTo(1);
+        // delivered twice, applied once
+        assertThat(mongo.findById(referralId, org.bson.Document.class, "hardship_referrals")
+                .getList("appliedEvents", String.class)).containsExactly(referred.eventId());
     }
 }

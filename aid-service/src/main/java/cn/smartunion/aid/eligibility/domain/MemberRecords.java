@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface MemberRecords {
 
     Optional<MemberRecord> find(String memberId);
+
+    /** The member if their union lies in the subtree at {@code scopePath}. */
+    Optional<MemberRecord> findWithin(String memberId, String scopePath);
 }

@@ -48,7 +48,7 @@ public class ProgrammeCatalogue {
     /** A programme the caller can see (their own unions' and those above and below them); 404 otherwise. */
     public Programme get(String code, OrgPrincipal caller) {
         AidAccess.requireReader(caller);
-        return programmes.find(code).filter(p -> p.usableBy(caller.orgPath()) || caller.covers(p.ownerOrgPath()))
+        return programmes.findVisibleTo(code, caller.orgPath())
                 .orElseThrow(() -> new NotFoundException("programme not found"));
     }
 

@@ -10,6 +10,9 @@ public interface Programmes {
 
     Optional<Programme> find(String code);
 
+    /** The programme if a union at {@code orgPath} can see it (see {@link #listVisibleTo}). */
+    Optional<Programme> findVisibleTo(String code, String orgPath);
+
     /** Programmes a union at {@code orgPath} can see: those of its own and higher unions, and those below it. */
     List<Programme> listVisibleTo(String orgPath, ProgrammeKind kind, int page, int size);
 

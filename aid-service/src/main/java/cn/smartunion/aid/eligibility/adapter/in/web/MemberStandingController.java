@@ -47,7 +47,7 @@ class MemberStandingController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                      @AuthenticationPrincipal OrgPrincipal caller) {
         AidAccess.requireStaff(caller);
-        MemberRecord record = records.find(memberId).filter(r -> caller.covers(r.orgPath()))
+        MemberRecord record = records.findWithin(memberId, caller.orgPath())
                 .orElseThrow(() -> new NotFoundException("member not found"));
         LocalDate date = on != null ? on : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         return new StandingView(record.memberId(), record.orgId(), record.orgPath(), date, record.standingOn(date),

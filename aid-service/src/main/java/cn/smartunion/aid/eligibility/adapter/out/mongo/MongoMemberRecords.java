@@ -5,10 +5,12 @@ import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.runtime.consumer.IdempotentProjection;
 import cn.smartunion.runtime.rescope.RescopeTarget;
+import cn.smartunion.runtime.scope.OrgScope;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * {@code member_records}: one document per member, each event applied once with {@link IdempotentProjection}. Standing
@@ -38,17 +42,24 @@ public class MongoMemberRecords implements MemberRecords {
 
     @Override
     public Optional<MemberRecord> find(String memberId) {
-        Document d = mongo.findById(memberId, Document.class, COLLECTION);
-        if (d == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(mongo.findById(memberId, Document.class, COLLECTION))
+                .map(d -> toRecord(memberId, d));
+    }
+
+    @Override
+    public Optional<MemberRecord> findWithin(String memberId, String scopePath) {
+        Query query = Query.query(where("_id").is(memberId)).addCriteria(OrgScope.subtree("orgPath", scopePath));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> toRecord(memberId, d));
+    }
+
+    private static MemberRecord toRecord(String memberId, Document d) {
         List<MemberRecord.StandingChange> changes = new ArrayList<>();
         for (Document change : d.getList("changes", Document.class, List.of())) {
             changes.add(new MemberRecord.StandingChange(MemberStanding.valueOf(change.getString("standing")),
                     LocalDate.parse(change.getString("from"))));
         }
-        return Optional.of(new MemberRecord(memberId, d.getString("orgId"), d.getString("orgPath"),
-                new LinkedHashSet<>(d.getList("groupTags", String.class, List.of())), changes));
+        return new MemberRecord(memberId, d.getString("orgId"), d.getString("orgPath"),
+                new LinkedHashSet<>(d.getList("groupTags", String.class, List.of())), changes);
     }
 
     public boolean standingChanged(String eventId, String memberId, String orgId, String orgPath,

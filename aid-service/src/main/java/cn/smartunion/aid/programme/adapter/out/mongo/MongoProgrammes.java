@@ -71,6 +71,12 @@ class MongoProgrammes implements Programmes {
     }
 
     @Override
+    public Optional<Programme> findVisibleTo(String code, String orgPath) {
+        Query query = visibleTo(orgPath, null).addCriteria(where("_id").is(code));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoProgrammes::toProgramme);
+    }
+
+    @Override
     public List<Programme> listVisibleTo(String orgPath, ProgrammeKind kind, int page, int size) {
         Query query = visibleTo(orgPath, kind).with(Sort.by("_id")).skip((long) page * size).limit(size);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoProgrammes::toProgramme).toList();
