@@ -100,7 +100,9 @@ class EnrolmentJobRecoveryTest extends EnrolmentApiTestSupport {
             assertThat(register.callsFor(id, 600)).isEqualTo(1);
             assertThat(register.callsFor(id, 1_100)).isEqualTo(3);
             assertThat(outboxOf(id)).isEmpty();
-            assertThat(mongo.count(Query.query(where("jobId").is(id)), "enrolment_uploads")).isZero();
+            // the upload is deleted right after the job is marked FAILED, which the poll above may see first
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(mongo.count(Query.query(where("jobId").is(id)), "enrolment_uploads")).isZero());
         } finally {
             register.failAt(0);
         }
