@@ -1,5 +1,6 @@
 package cn.smartunion.contracts;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ public final class EventTypes {
     public static final String MEMBERSHIP_SOURCE = "/membership-service";
     public static final String AID_SOURCE = "/aid-service";
     public static final String RIGHTS_SOURCE = "/rights-service";
+    public static final String COMPETITION_SOURCE = "/competition-service";
 
     public static final EventType ORG_REGISTERED =
             membership("org.registered.v1", Topics.MEMBERSHIP_ORG, "org-registered.v1");
@@ -43,6 +45,8 @@ public final class EventTypes {
             membership("member.group-tags-changed.v1", Topics.MEMBERSHIP_MEMBER, "member-group-tags-changed.v1");
     public static final EventType MEMBER_EMPLOYMENT_CHANGED =
             membership("member.employment-changed.v1", Topics.MEMBERSHIP_MEMBER, "member-employment-changed.v1");
+    public static final EventType MEMBER_ACCOUNT_LINKED =
+            membership("member.account-linked.v1", Topics.MEMBERSHIP_MEMBER, "member-account-linked.v1");
     public static final EventType COLLECTIVE_ENROLMENT_COMPLETED =
             membership("enrolment.completed.v1", Topics.MEMBERSHIP_ENROLMENT, "collective-enrolment-completed.v1");
 
@@ -126,11 +130,33 @@ public final class EventTypes {
     public static final EventType COLLECTIVE_CONTRACT_RENEWED =
             rights("bargaining.contract-renewed.v1", Topics.RIGHTS_BARGAINING, "collective-contract-renewed.v1");
 
-    public static final List<EventType> ALL = List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
+    // ---- competition-service: competitions and registration ----
+
+    static final List<EventType> COMPETITION_TYPES = List.of();
+
+    // ---- competition-service: judging, results and appeals ----
+
+    static final List<EventType> JUDGING_TYPES = List.of();
+
+    // ---- competition-service: titles, certifications, honours and innovation ----
+
+    public static final EventType TITLE_CONFERRED =
+            competition("honour.title-conferred.v1", Topics.COMPETITION_HONOUR, "title-conferred.v1");
+    public static final EventType SKILL_LEVEL_CERTIFIED =
+            competition("honour.skill-level-certified.v1", Topics.COMPETITION_HONOUR, "skill-level-certified.v1");
+    public static final EventType HONOUR_CONFERRED =
+            competition("honour.honour-conferred.v1", Topics.COMPETITION_HONOUR, "honour-conferred.v1");
+    public static final EventType HONOUR_REVOKED =
+            competition("honour.honour-revoked.v1", Topics.COMPETITION_HONOUR, "honour-revoked.v1");
+
+    static final List<EventType> RECOGNITION_TYPES = List.of(TITLE_CONFERRED, SKILL_LEVEL_CERTIFIED, HONOUR_CONFERRED,
+            HONOUR_REVOKED);
+
+    public static final List<EventType> ALL = concat(List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
             APPLICATION_SUBMITTED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
             MEMBER_ACTIVATED, MEMBER_TRANSFER_REQUESTED, MEMBER_TRANSFERRED, MEMBER_TRANSFER_CLOSED,
             MEMBERSHIP_RETAINED, MEMBERSHIP_REINSTATED, MEMBERSHIP_TERMINATED,
-            MEMBER_GROUP_TAGS_CHANGED, MEMBER_EMPLOYMENT_CHANGED,
+            MEMBER_GROUP_TAGS_CHANGED, MEMBER_EMPLOYMENT_CHANGED, MEMBER_ACCOUNT_LINKED,
             COLLECTIVE_ENROLMENT_COMPLETED,
             HARDSHIP_CASE_FILED, HARDSHIP_CASE_APPROVED, HARDSHIP_CASE_RELIEVED, HARDSHIP_CASE_CLOSED,
             HARDSHIP_CASE_REOPENED,
@@ -146,10 +172,21 @@ public final class EventTypes {
             HARDSHIP_REFERRED,
             SUPERVISION_NOTICE_ISSUED,
             BARGAINING_OFFER_ISSUED, COLLECTIVE_CONTRACT_SIGNED, COLLECTIVE_CONTRACT_EXPIRED,
-            COLLECTIVE_CONTRACT_RENEWED);
+            COLLECTIVE_CONTRACT_RENEWED),
+            COMPETITION_TYPES, JUDGING_TYPES, RECOGNITION_TYPES);
 
     public static Optional<EventType> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    @SafeVarargs
+    private static List<EventType> concat(List<EventType>... lists) {
+        return Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    private static EventType competition(String name, String topic, String schemaFile) {
+        return new EventType("cn.smartunion.competition." + name, topic,
+                "/schemas/competition/" + schemaFile + ".json", COMPETITION_SOURCE);
     }
 
     private static EventType membership(String name, String topic, String schemaFile) {

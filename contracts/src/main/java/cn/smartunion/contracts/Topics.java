@@ -30,6 +30,17 @@ public final class Topics {
     /** Referrals from rights work to other services (转帮扶), key = referralId. */
     public static final String RIGHTS_REFERRAL = "rights.referral.v1";
 
+    /** Competitions: publication, registration window, stages; key = competitionId. */
+    public static final String COMPETITION_COMPETITION = "competition.competition.v1";
+    /** Entries (individuals, teams, units, projects), withdrawals, disqualifications, advancement; key = entryId. */
+    public static final String COMPETITION_ENTRY = "competition.entry.v1";
+    /** Judging: finalised scores, results, appeals; key = competitionId. */
+    public static final String COMPETITION_JUDGING = "competition.judging.v1";
+    /** Titles, skill-level certifications and honours; key = titleId, certificationId or honourId. */
+    public static final String COMPETITION_HONOUR = "competition.honour.v1";
+    /** Worker innovation (五小, rationalisation proposals) and innovation studios; key = submissionId or studioId. */
+    public static final String COMPETITION_INNOVATION = "competition.innovation.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static String deadLetterOf(String topic) {

@@ -409,6 +409,38 @@ class EventCatalogueTest {
         }
     }
 
+    // ---- competition-service ----
+
+    static List<EventType> competitionTypes() {
+        return EventTypes.ALL.stream().filter(t -> t.source().equals(EventTypes.COMPETITION_SOURCE)).toList();
+    }
+
+    @Test
+    void theCompetitionEventsAreCataloguedUnderCompetitionServiceWithASampleEach() {
+        var samples = new java.util.LinkedHashMap<>(CompetitionEventSamples.all());
+        samples.putAll(JudgingEventSamples.all());
+        samples.putAll(HonourEventSamples.all());
+        assertThat(competitionTypes()).containsExactlyInAnyOrderElementsOf(samples.keySet());
+        assertThat(competitionTypes()).allSatisfy(type -> {
+            assertThat(type.type()).startsWith("cn.smartunion.competition.");
+            assertThat(type.topic()).isIn(Topics.COMPETITION_COMPETITION, Topics.COMPETITION_ENTRY,
+                    Topics.COMPETITION_JUDGING, Topics.COMPETITION_HONOUR, Topics.COMPETITION_INNOVATION);
+            assertThat(type.schemaResource()).startsWith("/schemas/competition/");
+            assertThat(EventTypes.byType(type.type())).contains(type);
+        });
+        assertThat(EventTypes.HONOUR_CONFERRED.type()).isEqualTo("cn.smartunion.competition.honour.honour-conferred.v1");
+    }
+
+    @Test
+    void aCompetitionSampleWithANameOrIdNumberIsRejected() {
+        for (EventType type : competitionTypes()) {
+            for (String personal : List.of("name", "idNumber", "citizenIdNumber", "phone", "legalName")) {
+                assertThat(EventSchemaAssertions.violations(type, with(type, node -> node.put(personal, "张三"))))
+                        .as("%s with %s", type.type(), personal).isNotEmpty();
+            }
+        }
+    }
+
     private static String with(EventType type, Consumer<ObjectNode> change) {
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(sampleOf(type));
@@ -420,6 +452,10 @@ class EventCatalogueTest {
     }
 
     private static String sampleOf(EventType type) {
+        if (type.source().equals(EventTypes.COMPETITION_SOURCE)) {
+            return CompetitionEventSamples.all().getOrDefault(type, JudgingEventSamples.all()
+                    .getOrDefault(type, HonourEventSamples.of(type)));
+        }
         return type.source().equals(EventTypes.RIGHTS_SOURCE) ? RightsEventSamples.of(type) : AidEventSamples.of(type);
     }
 

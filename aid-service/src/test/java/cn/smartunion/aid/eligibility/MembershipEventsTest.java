@@ -35,7 +35,7 @@ class MembershipEventsTest extends AidSpringTest {
         String memberId = "m-" + UUID.randomUUID();
         OutboxEvent activated = outboxEvents.create(EventTypes.MEMBER_ACTIVATED, memberId, YUNXI,
                 new MemberActivated(memberId, YUNXI_ID, YUNXI, JoinChannel.ONLINE_APPLICATION, null,
-                        List.of("TRUCK_DRIVER"), null, true, null, null, ActorKind.STAFF, LocalDate.of(2024, 3, 1),
+                        List.of("TRUCK_DRIVER"), null, null, true, null, null, ActorKind.STAFF, LocalDate.of(2024, 3, 1),
                         Instant.now()));
         OutboxEvent terminated = outboxEvents.create(EventTypes.MEMBERSHIP_TERMINATED, memberId, YUNXI,
                 new MembershipTerminated(memberId, YUNXI_ID, YUNXI, "LEFT_JOB", LocalDate.of(2026, 6, 30),

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param applicationId     the approved application, null for direct entry and imports
  * @param enrolmentBatchId  the collective enrolment job, null otherwise
+ * @param employerCreditCode the employer's public unified social credit code, null when not known
  * @param effectiveOn       the membership start date set by the approving union
  */
 public record MemberActivated(
@@ -21,6 +22,7 @@ public record MemberActivated(
         String campaignId,
         List<String> groupTags,
         String employmentForm,
+        String employerCreditCode,
         boolean firstJoin,
         String applicationId,
         String enrolmentBatchId,

@@ -34,6 +34,15 @@ public final class TestJwts {
         return authenticated(orgUserJwt(orgPath, roles));
     }
 
+    /** A user with a known Keycloak subject (e.g. a worker whose account is linked to their member record). */
+    public static RequestPostProcessor user(String subject, String orgPath, String... roles) {
+        return authenticated(base(subject)
+            .claim("preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
+            .claim("org_path", orgPath)
+            .claim("realm_access", Map.of("roles", List.of(roles)))
+            .build());
+    }
+
     /** A partner system's client-credentials token: no org path, the given scopes. */
     public static RequestPostProcessor partnerClient(String clientId, String... scopes) {
         return authenticated(partnerClientJwt(clientId, scopes));

@@ -1,5 +1,6 @@
 package cn.smartunion.membership.member.application;
 
+import cn.smartunion.contracts.membership.MemberAccountLinked;
 import cn.smartunion.membership.member.domain.Member;
 import cn.smartunion.membership.member.domain.MemberRuleViolation;
 import cn.smartunion.membership.member.domain.Members;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +27,12 @@ public class MemberClaims {
 
     private final Members members;
     private final PersonMatching matching;
+    private final Clock clock;
 
-    public MemberClaims(Members members, PersonMatching matching) {
+    public MemberClaims(Members members, PersonMatching matching, Clock clock) {
         this.members = members;
         this.matching = matching;
+        this.clock = clock;
     }
 
     public Member claim(OrgPrincipal caller, String citizenIdNumber, String legalName) {
@@ -52,8 +56,9 @@ public class MemberClaims {
             throw new ConflictException("This account is already linked to another member record");
         }
         try {
-            if (member.linkAccount(caller.subject())) {
-                members.update(member, List.of());
+            Optional<MemberAccountLinked> linkedEvent = member.linkAccount(caller.subject(), clock.instant());
+            if (linkedEvent.isPresent()) {
+                members.update(member, List.of(linkedEvent.get()));
             }
         } catch (Member.AccountAlreadyLinked | Members.DuplicateAccount e) {
             audit.info("member claim outcome=RECORD_LINKED_TO_OTHER_ACCOUNT memberId={} accountSubject={}",

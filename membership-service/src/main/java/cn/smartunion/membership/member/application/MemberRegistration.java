@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,8 +114,10 @@ public class MemberRegistration {
                 return new Registration.AlreadyMember();
             }
             MemberActivated event = existing.rejoin(admission, groupTags, now);
+            List<Object> events = new ArrayList<>(List.of(event));
+            existing.accountLinkedEvent(now).ifPresent(events::add);
             try {
-                members.update(existing, List.of(event));
+                members.update(existing, events);
             } catch (Members.DuplicateAccount account) {
                 throw accountTaken();
             }

@@ -1,5 +1,6 @@
 package cn.smartunion.membership.member.domain;
 
+import cn.smartunion.contracts.membership.MemberAccountLinked;
 import cn.smartunion.contracts.membership.MemberActivated;
 import cn.smartunion.contracts.membership.MemberEmploymentChanged;
 import cn.smartunion.contracts.membership.MemberGroupTagsChanged;
@@ -319,24 +320,34 @@ public final class Member {
      *
      * @return false when the account was already linked
      */
-    public boolean linkAccount(String subject) {
+    public Optional<MemberAccountLinked> linkAccount(String subject, Instant at) {
         String checked = AccountSubject.checkOptional("accountSubject", subject);
         if (checked == null) {
             throw new MemberRuleViolation("accountSubject", "is required");
         }
         if (checked.equals(accountSubject)) {
-            return false;
+            return Optional.empty();
         }
         if (accountSubject != null) {
             throw new AccountAlreadyLinked();
         }
         accountSubject = checked;
-        return true;
+        return Optional.of(accountLinked(at));
+    }
+
+    /** The event telling other services which signed-in account this member is; only when an account is linked. */
+    public Optional<MemberAccountLinked> accountLinkedEvent(Instant at) {
+        return accountSubject == null ? Optional.empty() : Optional.of(accountLinked(at));
+    }
+
+    private MemberAccountLinked accountLinked(Instant at) {
+        return new MemberAccountLinked(id, org.id(), org.path(), accountSubject, at);
     }
 
     private MemberActivated activated(boolean firstJoin, Actor actor, Instant at) {
         return new MemberActivated(id, org.id(), org.path(), joining.channel(), joining.campaignId(), groupTags,
-                employment == null ? null : employment.form().name(), firstJoin, joining.applicationId(),
+                employment == null ? null : employment.form().name(),
+                employment == null ? null : employment.employerCreditCode(), firstJoin, joining.applicationId(),
                 joining.enrolmentBatchId(), actor.kind(), joinedOn, at);
     }
 

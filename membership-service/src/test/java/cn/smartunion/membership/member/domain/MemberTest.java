@@ -324,9 +324,11 @@ class MemberTest {
         void anAccountIsLinkedOnceAndAnotherAccountIsRefused() {
             Member member = activeMember();
 
-            assertThat(member.linkAccount("kc-1")).isTrue();
-            assertThat(member.linkAccount("kc-1")).isFalse();
-            assertThatThrownBy(() -> member.linkAccount("kc-2")).isInstanceOf(Member.AccountAlreadyLinked.class);
+            assertThat(member.linkAccount("kc-1", NOW)).get()
+                    .satisfies(linked -> assertThat(linked.accountSubject()).isEqualTo("kc-1"))
+                    .satisfies(linked -> assertThat(linked.memberId()).isEqualTo(member.id()));
+            assertThat(member.linkAccount("kc-1", NOW)).isEmpty();
+            assertThatThrownBy(() -> member.linkAccount("kc-2", NOW)).isInstanceOf(Member.AccountAlreadyLinked.class);
             assertThat(member.accountSubject()).isEqualTo("kc-1");
         }
     }

@@ -4,6 +4,7 @@ import cn.smartunion.contracts.EventType;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.membership.ActorKind;
 import cn.smartunion.contracts.membership.JoinChannel;
+import cn.smartunion.contracts.membership.MemberAccountLinked;
 import cn.smartunion.contracts.membership.MemberActivated;
 import cn.smartunion.contracts.membership.MemberEmploymentChanged;
 import cn.smartunion.contracts.membership.MemberGroupTagsChanged;
@@ -57,6 +58,7 @@ class MongoMembers implements Members {
     /** The contract events a member's outbox carries, by payload type. */
     private static final Map<Class<?>, EventType> EVENT_TYPES = Map.of(
             MemberActivated.class, EventTypes.MEMBER_ACTIVATED,
+            MemberAccountLinked.class, EventTypes.MEMBER_ACCOUNT_LINKED,
             MembershipRetained.class, EventTypes.MEMBERSHIP_RETAINED,
             MembershipReinstated.class, EventTypes.MEMBERSHIP_REINSTATED,
             MembershipTerminated.class, EventTypes.MEMBERSHIP_TERMINATED,
@@ -88,6 +90,8 @@ class MongoMembers implements Members {
         document.createdAt = clock.instant();
         document.updatedAt = document.createdAt;
         document.outbox.add(outboxEvent(member, registration.event()));
+        member.accountLinkedEvent(registration.event().activatedAt())
+                .ifPresent(linked -> document.outbox.add(outboxEvent(member, linked)));
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {

@@ -111,7 +111,7 @@ class MemberCountsTest extends MembershipSpringTest {
     void anEventWithoutItsIdsGoesToTheDeadLetterTopicAndTheOthersFlowOn() {
         OutboxEvent broken = outboxEvents.create(EventTypes.MEMBER_ACTIVATED, "nobody", yunxi.path().value(),
                 new MemberActivated(null, yunxi.id(), yunxi.path().value(), JoinChannel.QR_CODE, null, List.of(), null,
-                        true, null, null, ActorKind.MEMBER, TODAY, Instant.now()));
+                        null, true, null, null, ActorKind.MEMBER, TODAY, Instant.now()));
         try (Consumer<String, String> dlt = consumer(Topics.deadLetterOf(Topics.MEMBERSHIP_MEMBER))) {
             send(List.of(broken, activated(member(), suizhou)));
 
@@ -136,7 +136,7 @@ class MemberCountsTest extends MembershipSpringTest {
 
     private OutboxEvent activated(String memberId, OrgUnit org) {
         return event(EventTypes.MEMBER_ACTIVATED, memberId, org, new MemberActivated(memberId, org.id(),
-                org.path().value(), JoinChannel.PLATFORM_UNION, null, List.of("COURIER"), null, true, null, null,
+                org.path().value(), JoinChannel.PLATFORM_UNION, null, List.of("COURIER"), null, null, true, null, null,
                 ActorKind.MEMBER, TODAY, Instant.now()));
     }
 

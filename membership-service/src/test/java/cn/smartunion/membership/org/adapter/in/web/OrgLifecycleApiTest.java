@@ -245,7 +245,7 @@ class OrgLifecycleApiTest extends MembershipSpringTest {
 
         String memberId = "m-" + UUID.randomUUID();
         publish(EventTypes.MEMBER_ACTIVATED, memberId, new MemberActivated(memberId, union.id(), union.path().value(),
-                JoinChannel.QR_CODE, null, List.of(), null, true, null, null, ActorKind.MEMBER, today, Instant.now()));
+                JoinChannel.QR_CODE, null, List.of(), null, null, true, null, null, ActorKind.MEMBER, today, Instant.now()));
         awaitMemberCount(union, 1);
         mvc.perform(dissolve(union, today).with(admin(HUBEI))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("member")));
