@@ -527,6 +527,8 @@ print_summary() {
   echo "    shiyan.approver 420000/420300                union-staff aid-approver (city approvals)"
   echo "    prov.12351      420000                       union-staff rights-agent (the provincial 12351 centre)"
   echo "    member.demo     420000/420300/420322/Y0001   member"
+  echo "    worker.demo     420000/420300/420322/Y0002   member (registers for competitions)"
+  echo "    judge.one … judge.four  420000/420300        member judge (claim a member record, then judge)"
   echo "  Single sign-on through realm 'gov-idp' (local stand-in for 政务服务统一身份认证), same DEMO password:"
   echo "    zhang.wei       lands in county.admin (same email), with its org_path and roles"
   echo "    li.na           lands in a new account gov-sso.li.na: member, no org_path"

@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER, Topics.AID_CASE,
         Topics.AID_CAMPAIGN, Topics.AID_APPLICATION, Topics.AID_DISBURSEMENT, Topics.AID_MUTUAL_AID,
-        Topics.RIGHTS_REFERRAL})
+        Topics.RIGHTS_REFERRAL, Topics.COMPETITION_HONOUR})
 public abstract class AidSpringTest {
 
     protected static final String HUBEI = "420000";

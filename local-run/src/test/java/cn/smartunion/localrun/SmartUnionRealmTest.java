@@ -199,6 +199,12 @@ class SmartUnionRealmTest {
         assertUser("shiyan.approver", "420000/420300", Set.of("union-staff", "aid-approver"));
         // the provincial 12351 centre receives every call and dispatches work orders down the tree
         assertUser("prov.12351", "420000", Set.of("union-staff", "rights-agent"));
+        // a worker who registers for competitions, and judges: members (so their grassroots union and employer are
+        // known for conflicts of interest) with the judge role
+        assertUser("worker.demo", "420000/420300/420322/Y0002", Set.of("member"));
+        for (String judge : List.of("judge.one", "judge.two", "judge.three", "judge.four")) {
+            assertUser(judge, "420000/420300", Set.of("member", "judge"));
+        }
         assertThat(strings(user("prov.admin").path("realmRoles"))).doesNotContain("member");
         assertThat(strings(user("member.demo").path("realmRoles"))).doesNotContain("union-staff", "union-admin");
     }
@@ -208,7 +214,7 @@ class SmartUnionRealmTest {
         List<JsonNode> humans = elements(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").isMissingNode())
                 .toList();
-        assertThat(humans).hasSize(10);
+        assertThat(humans).hasSize(15);
         Set<String> passwords = new java.util.HashSet<>();
         for (JsonNode user : humans) {
             String name = user.path("username").asString();

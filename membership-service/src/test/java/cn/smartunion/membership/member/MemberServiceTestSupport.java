@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
         "smartunion.outbox.poll-interval=50ms",
         TestPersonalDataKeys.AES_KEY, TestPersonalDataKeys.ACTIVE_KEY_ID, TestPersonalDataKeys.BLIND_INDEX_KEY})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER})
+@EmbeddedKafka(partitions = 1, topics = {Topics.MEMBERSHIP_ORG, Topics.MEMBERSHIP_MEMBER, Topics.COMPETITION_HONOUR})
 @Import(TestClock.Config.class)
 public abstract class MemberServiceTestSupport {
 

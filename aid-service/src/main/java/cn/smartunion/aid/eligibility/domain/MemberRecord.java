@@ -10,14 +10,36 @@ import java.util.Set;
  * on the date of illness, not the date it is filed).
  */
 public record MemberRecord(String memberId, String orgId, String orgPath, Set<String> groupTags,
-                           List<StandingChange> changes) {
+                           List<StandingChange> changes, List<Honour> honours) {
 
     public record StandingChange(MemberStanding standing, LocalDate from) {
+    }
+
+    /**
+     * An honour competition-service conferred on the member (劳模, 五一劳动奖章 …), with the date it was revoked if it
+     * was: model workers are entitled to model-worker care (劳模"三金", 困难劳模帮扶, 疗休养).
+     *
+     * @param type  the contract's {@code HonourType} code, e.g. {@code MODEL_WORKER}
+     * @param level the contract's {@code HonourLevel} code, e.g. {@code PROVINCIAL}
+     */
+    public record Honour(String honourId, String type, String level, String cycle, LocalDate conferredOn,
+                         LocalDate revokedOn) {
+
+        public boolean standing() {
+            return revokedOn == null;
+        }
     }
 
     public MemberRecord {
         groupTags = groupTags == null ? Set.of() : Set.copyOf(groupTags);
         changes = changes == null ? List.of() : List.copyOf(changes);
+        honours = honours == null ? List.of() : List.copyOf(honours);
+    }
+
+    /** Holds a standing 劳模 honour (model worker or advanced worker, any level). */
+    public boolean isModelWorker() {
+        return honours.stream().anyMatch(h -> h.standing()
+                && ("MODEL_WORKER".equals(h.type()) || "ADVANCED_WORKER".equals(h.type())));
     }
 
     /** The standing in effect on {@code date}: the latest change that took effect on or before it. */

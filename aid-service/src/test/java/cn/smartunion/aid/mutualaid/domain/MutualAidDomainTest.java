@@ -147,7 +147,7 @@ class MutualAidDomainTest {
         void standing_is_judged_on_the_illness_date() {
             MemberRecord member = new MemberRecord("m-1", "org-420322", YUNXI, Set.of(), List.of(
                     new MemberRecord.StandingChange(MemberStanding.ACTIVE, LocalDate.of(2020, 1, 1)),
-                    new MemberRecord.StandingChange(MemberStanding.TERMINATED, LocalDate.of(2026, 5, 1))));
+                    new MemberRecord.StandingChange(MemberStanding.TERMINATED, LocalDate.of(2026, 5, 1))), List.of());
             LocalDate before = LocalDate.of(2026, 4, 30);
             LocalDate after = LocalDate.of(2026, 5, 2);
             assertThat(submit(plan, enrolment, member.standingOn(before), before, "ICD10:C50").claim().status())

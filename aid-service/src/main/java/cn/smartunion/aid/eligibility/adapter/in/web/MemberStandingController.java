@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 /**
- * What aid-service knows of a member's standing on a date, from membership-service's events: aid officers check it
- * before filing (a claim is judged on the date of illness). Members outside the caller's subtree are not found.
+ * What aid-service knows of a member's standing on a date, from membership-service's events, and their honours from
+ * competition-service's (model workers are entitled to model-worker care): aid officers check it before filing (a
+ * claim is judged on the date of illness). Members outside the caller's subtree are not found.
  */
 @RestController
 @Validated
@@ -38,8 +40,9 @@ class MemberStandingController {
         this.clock = clock;
     }
 
+    /** @param modelWorker holds a standing 劳模 honour (model-worker care: 三金, 困难劳模帮扶, 疗休养) */
     record StandingView(String memberId, String orgId, String orgPath, LocalDate on, MemberStanding standing,
-                        Set<String> groupTags) {
+                        Set<String> groupTags, boolean modelWorker, List<MemberRecord.Honour> honours) {
     }
 
     @GetMapping("/{memberId}")
@@ -51,6 +54,6 @@ class MemberStandingController {
                 .orElseThrow(() -> new NotFoundException("member not found"));
         LocalDate date = on != null ? on : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         return new StandingView(record.memberId(), record.orgId(), record.orgPath(), date, record.standingOn(date),
-                record.groupTags());
+                record.groupTags(), record.isModelWorker(), record.honours());
     }
 }

@@ -58,8 +58,20 @@ public class MongoMemberRecords implements MemberRecords {
             changes.add(new MemberRecord.StandingChange(MemberStanding.valueOf(change.getString("standing")),
                     LocalDate.parse(change.getString("from"))));
         }
+        List<MemberRecord.Honour> honours = new ArrayList<>();
+        Document byId = d.get("honours", Document.class);
+        if (byId != null) {
+            for (Object value : byId.values()) {
+                Document h = (Document) value;
+                if (h.getString("honourId") != null) {
+                    honours.add(new MemberRecord.Honour(h.getString("honourId"), h.getString("type"),
+                            h.getString("level"), h.getString("cycle"), LocalDate.parse(h.getString("conferredOn")),
+                            h.getString("revokedOn") == null ? null : LocalDate.parse(h.getString("revokedOn"))));
+                }
+            }
+        }
         return new MemberRecord(memberId, d.getString("orgId"), d.getString("orgPath"),
-                new LinkedHashSet<>(d.getList("groupTags", String.class, List.of())), changes);
+                new LinkedHashSet<>(d.getList("groupTags", String.class, List.of())), changes, honours);
     }
 
     public boolean standingChanged(String eventId, String memberId, String orgId, String orgPath,
@@ -89,6 +101,19 @@ public class MongoMemberRecords implements MemberRecords {
     public boolean groupTagsChanged(String eventId, String memberId, List<String> groupTags) {
         return projection.apply(COLLECTION, memberId, eventId,
                 new Update().set("groupTags", groupTags == null ? List.of() : groupTags));
+    }
+
+    /** Keyed by honour id, so a redelivered conferral cannot list an honour twice. */
+    public boolean honourConferred(String eventId, String memberId, String honourId, String type, String level,
+                                   String cycle, LocalDate conferredOn) {
+        return projection.apply(COLLECTION, memberId, eventId, new Update().set("honours." + honourId,
+                new Document("honourId", honourId).append("type", type).append("level", level).append("cycle", cycle)
+                        .append("conferredOn", conferredOn.toString())));
+    }
+
+    public boolean honourRevoked(String eventId, String memberId, String honourId, LocalDate revokedOn) {
+        return projection.apply(COLLECTION, memberId, eventId, where("honours." + honourId).exists(true),
+                new Update().set("honours." + honourId + ".revokedOn", revokedOn.toString()));
     }
 
     @Configuration(proxyBeanMethods = false)

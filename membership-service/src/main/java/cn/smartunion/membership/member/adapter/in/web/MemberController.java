@@ -8,6 +8,7 @@ import cn.smartunion.membership.member.adapter.in.web.MemberViews.PageView;
 import cn.smartunion.membership.member.application.MemberAccess;
 import cn.smartunion.membership.member.application.MemberLifecycle;
 import cn.smartunion.membership.member.application.MemberQueries;
+import cn.smartunion.membership.recognition.domain.MemberRecognitions;
 import cn.smartunion.membership.member.application.MemberRegistration;
 import cn.smartunion.membership.member.application.RegisterMember;
 import cn.smartunion.membership.member.application.Registration;
@@ -53,8 +54,11 @@ class MemberController {
     private final MemberRegistration registration;
     private final MemberLifecycle lifecycle;
     private final MemberQueries queries;
+    private final MemberRecognitions recognitions;
 
-    MemberController(MemberRegistration registration, MemberLifecycle lifecycle, MemberQueries queries) {
+    MemberController(MemberRegistration registration, MemberLifecycle lifecycle, MemberQueries queries,
+                     MemberRecognitions recognitions) {
+        this.recognitions = recognitions;
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -70,14 +74,14 @@ class MemberController {
                 null, null, null, request.effectiveOn()), caller);
         if (result instanceof Registration.Activated activated) {
             return ResponseEntity.created(URI.create("/api/membership/v1/members/" + activated.memberId()))
-                    .body(MemberView.of(queries.get(activated.memberId(), caller)));
+                    .body(view(queries.get(activated.memberId(), caller)));
         }
         throw new PersonAlreadyAMember();
     }
 
     @GetMapping("/{id}")
     MemberView get(@PathVariable @Size(max = 64) String id, @AuthenticationPrincipal OrgPrincipal caller) {
-        return MemberView.of(queries.get(id, caller));
+        return view(queries.get(id, caller));
     }
 
     @GetMapping
@@ -131,7 +135,11 @@ class MemberController {
     }
 
     private MemberView reread(Member changed, OrgPrincipal caller) {
-        return MemberView.of(queries.get(changed.id(), caller));
+        return view(queries.get(changed.id(), caller));
+    }
+
+    private MemberView view(MemberQueries.Details details) {
+        return MemberView.of(details, recognitions.of(details.member().id()));
     }
 
     record RegisterMemberRequest(

@@ -3,6 +3,7 @@ package cn.smartunion.membership.member.adapter.in.web;
 import cn.smartunion.membership.member.adapter.in.web.MemberViews.MyMemberView;
 import cn.smartunion.membership.member.application.MemberClaims;
 import cn.smartunion.membership.member.application.MemberQueries;
+import cn.smartunion.membership.recognition.domain.MemberRecognitions;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,16 +25,18 @@ class MyMemberController {
 
     private final MemberQueries queries;
     private final MemberClaims claims;
+    private final MemberRecognitions recognitions;
 
-    MyMemberController(MemberQueries queries, MemberClaims claims) {
+    MyMemberController(MemberQueries queries, MemberClaims claims, MemberRecognitions recognitions) {
         this.queries = queries;
         this.claims = claims;
+        this.recognitions = recognitions;
     }
 
     @GetMapping
     MyMemberView me(@AuthenticationPrincipal OrgPrincipal caller) {
         var mine = queries.mine(caller);
-        return MyMemberView.of(mine.member(), mine.orgName());
+        return MyMemberView.of(mine.member(), mine.orgName(), recognitions.of(mine.member().id()));
     }
 
     /**
@@ -44,7 +47,7 @@ class MyMemberController {
     MyMemberView claim(@Valid @RequestBody ClaimRequest request, @AuthenticationPrincipal OrgPrincipal caller) {
         claims.claim(caller, request.citizenIdNumber(), request.legalName());
         var mine = queries.mine(caller);
-        return MyMemberView.of(mine.member(), mine.orgName());
+        return MyMemberView.of(mine.member(), mine.orgName(), recognitions.of(mine.member().id()));
     }
 
     record ClaimRequest(@NotBlank @Size(max = 32) String citizenIdNumber,
