@@ -136,7 +136,17 @@ public final class EventTypes {
 
     // ---- competition-service: judging, results and appeals ----
 
-    static final List<EventType> JUDGING_TYPES = List.of();
+    public static final EventType RESULTS_PUBLISHED =
+            competition("results.published.v1", Topics.COMPETITION_JUDGING, "results-published.v1");
+    public static final EventType RESULTS_FINALISED =
+            competition("results.finalised.v1", Topics.COMPETITION_JUDGING, "results-finalised.v1");
+    public static final EventType APPEAL_LODGED =
+            competition("appeal.lodged.v1", Topics.COMPETITION_JUDGING, "appeal-lodged.v1");
+    public static final EventType APPEAL_DECIDED =
+            competition("appeal.decided.v1", Topics.COMPETITION_JUDGING, "appeal-decided.v1");
+
+    static final List<EventType> JUDGING_TYPES = List.of(RESULTS_PUBLISHED, RESULTS_FINALISED, APPEAL_LODGED,
+            APPEAL_DECIDED);
 
     // ---- competition-service: titles, certifications, honours and innovation ----
 

@@ -365,6 +365,9 @@ class PayloadRecordsMatchSchemasTest {
         if (javaType == boolean.class || javaType == Boolean.class) {
             return "boolean";
         }
+        if (javaType == java.math.BigDecimal.class || javaType == double.class || javaType == Double.class) {
+            return "number";
+        }
         if (List.class.isAssignableFrom(javaType)) {
             return "array";
         }
