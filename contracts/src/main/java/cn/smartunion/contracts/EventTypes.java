@@ -159,8 +159,26 @@ public final class EventTypes {
     public static final EventType HONOUR_REVOKED =
             competition("honour.honour-revoked.v1", Topics.COMPETITION_HONOUR, "honour-revoked.v1");
 
+    public static final EventType HONOUR_NOMINATED =
+            competition("honour.honour-nominated.v1", Topics.COMPETITION_HONOUR, "honour-nominated.v1");
+    public static final EventType HONOUR_APPROVED =
+            competition("honour.honour-approved.v1", Topics.COMPETITION_HONOUR, "honour-approved.v1");
+    public static final EventType INNOVATION_SUBMITTED =
+            competition("innovation.submitted.v1", Topics.COMPETITION_INNOVATION, "innovation-submitted.v1");
+    public static final EventType INNOVATION_EVALUATED =
+            competition("innovation.evaluated.v1", Topics.COMPETITION_INNOVATION, "innovation-evaluated.v1");
+    public static final EventType INNOVATION_BENEFIT_RECORDED = competition("innovation.benefit-recorded.v1",
+            Topics.COMPETITION_INNOVATION, "innovation-benefit-recorded.v1");
+    public static final EventType INNOVATION_STUDIO_REGISTERED = competition("innovation.studio-registered.v1",
+            Topics.COMPETITION_INNOVATION, "innovation-studio-registered.v1");
+    public static final EventType STUDIO_LEVEL_CHANGED = competition("innovation.studio-level-changed.v1",
+            Topics.COMPETITION_INNOVATION, "studio-level-changed.v1");
+    public static final EventType STUDIO_REVIEWED =
+            competition("innovation.studio-reviewed.v1", Topics.COMPETITION_INNOVATION, "studio-reviewed.v1");
+
     static final List<EventType> RECOGNITION_TYPES = List.of(TITLE_CONFERRED, SKILL_LEVEL_CERTIFIED, HONOUR_CONFERRED,
-            HONOUR_REVOKED);
+            HONOUR_REVOKED, HONOUR_NOMINATED, HONOUR_APPROVED, INNOVATION_SUBMITTED, INNOVATION_EVALUATED,
+            INNOVATION_BENEFIT_RECORDED, INNOVATION_STUDIO_REGISTERED, STUDIO_LEVEL_CHANGED, STUDIO_REVIEWED);
 
     public static final List<EventType> ALL = concat(List.of(ORG_REGISTERED, ORG_UPDATED, ORG_MOVED, ORG_DISSOLVED,
             APPLICATION_SUBMITTED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,

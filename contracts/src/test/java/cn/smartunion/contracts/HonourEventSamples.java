@@ -1,8 +1,16 @@
 package cn.smartunion.contracts;
 
+import cn.smartunion.contracts.competition.HonourApproved;
 import cn.smartunion.contracts.competition.HonourConferred;
+import cn.smartunion.contracts.competition.HonourNominated;
 import cn.smartunion.contracts.competition.HonourRevoked;
+import cn.smartunion.contracts.competition.InnovationBenefitRecorded;
+import cn.smartunion.contracts.competition.InnovationEvaluated;
+import cn.smartunion.contracts.competition.InnovationStudioRegistered;
+import cn.smartunion.contracts.competition.InnovationSubmitted;
 import cn.smartunion.contracts.competition.SkillLevelCertified;
+import cn.smartunion.contracts.competition.StudioLevelChanged;
+import cn.smartunion.contracts.competition.StudioReviewed;
 import cn.smartunion.contracts.competition.TitleConferred;
 
 import java.util.Collections;
@@ -37,6 +45,41 @@ public final class HonourEventSamples {
                 {"honourId":"h-1","type":"MODEL_WORKER","level":"PROVINCIAL","recipientType":"INDIVIDUAL",
                  "memberId":"m-1","personId":"p-1","teamId":null,"unitCreditCode":null,"reason":"MISCONDUCT",
                  "orgId":"o-1","orgPath":"420000/420300","revokedOn":"2027-01-05","revokedAt":"2027-01-05T02:00:00Z"}""");
+        sample(EventTypes.HONOUR_NOMINATED, HonourNominated.class, """
+                {"nominationId":"n-1","selectionId":"s-1","type":"WORKERS_PIONEER","level":"PROVINCIAL",
+                 "cycle":"2026","recipientType":"TEAM","memberId":null,"personId":null,"teamId":"team-1",
+                 "unitCreditCode":"91420300MA4K0AB12X","frontline":true,"groupTags":[],"orgId":"o-1",
+                 "orgPath":"420000/420300","conferringOrgPath":"420000","nominatedAt":"2026-03-01T02:00:00Z"}""");
+        sample(EventTypes.HONOUR_APPROVED, HonourApproved.class, """
+                {"nominationId":"n-1","selectionId":"s-1","type":"MODEL_WORKER","level":"PROVINCIAL",
+                 "cycle":"2021-2025","recipientType":"INDIVIDUAL","memberId":"m-1","personId":null,"teamId":null,
+                 "unitCreditCode":null,"frontline":true,"orgId":"o-1","orgPath":"420000/420300",
+                 "conferringOrgPath":"420000","approvedAt":"2026-04-01T02:00:00Z"}""");
+        sample(EventTypes.INNOVATION_SUBMITTED, InnovationSubmitted.class, """
+                {"innovationId":"i-1","type":"SMALL_INNOVATION","unitCreditCode":"91420300MA4K0AB12X",
+                 "authorCount":3,"memberIds":["m-1","m-2"],"patent":false,"byMember":true,"orgId":"o-1",
+                 "orgPath":"420000/420300","submittedAt":"2026-03-01T02:00:00Z"}""");
+        sample(EventTypes.INNOVATION_EVALUATED, InnovationEvaluated.class, """
+                {"innovationId":"i-1","type":"RATIONALISATION_PROPOSAL","outcome":"ADOPTED",
+                 "unitCreditCode":"91420300MA4K0AB12X","authorCount":1,"orgId":"o-1","orgPath":"420000/420300",
+                 "evaluatedOn":"2026-03-10","evaluatedAt":"2026-03-10T02:00:00Z"}""");
+        sample(EventTypes.INNOVATION_BENEFIT_RECORDED, InnovationBenefitRecorded.class, """
+                {"innovationId":"i-1","type":"TECHNICAL_INNOVATION","unitCreditCode":"91420300MA4K0AB12X",
+                 "revision":2,"benefitFen":12000000,"previousBenefitFen":8000000,"periodFrom":"2026-01-01",
+                 "periodTo":"2026-12-31","verifiedOn":"2027-01-15","orgId":"o-1","orgPath":"420000/420300",
+                 "recordedAt":"2027-01-15T02:00:00Z"}""");
+        sample(EventTypes.INNOVATION_STUDIO_REGISTERED, InnovationStudioRegistered.class, """
+                {"studioId":"st-1","level":"CITY","demonstration":false,"unitCreditCode":"91420300MA4K0AB12X",
+                 "leaderMemberId":"m-1","alliance":null,"foundedOn":"2024-05-01","reviewPeriodMonths":24,
+                 "nextReviewDue":"2026-05-01","fundingGrantedFen":null,"orgId":"o-1","orgPath":"420000/420300",
+                 "registeredAt":"2026-03-01T02:00:00Z"}""");
+        sample(EventTypes.STUDIO_LEVEL_CHANGED, StudioLevelChanged.class, """
+                {"studioId":"st-1","fromLevel":"CITY","toLevel":"PROVINCIAL","effectiveOn":"2026-06-01",
+                 "orgId":"o-1","orgPath":"420000/420300","changedAt":"2026-06-01T02:00:00Z"}""");
+        sample(EventTypes.STUDIO_REVIEWED, StudioReviewed.class, """
+                {"studioId":"st-1","level":"PROVINCIAL","rating":"EXCELLENT","reviewedOn":"2026-06-01",
+                 "nextReviewDue":"2028-06-01","closed":false,"fundingGrantedFen":500000,"orgId":"o-1",
+                 "orgPath":"420000/420300","reviewedAt":"2026-06-01T02:00:00Z"}""");
     }
 
     private static void sample(EventType type, Class<? extends Record> record, String json) {

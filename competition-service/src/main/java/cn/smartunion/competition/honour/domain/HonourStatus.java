@@ -1,0 +1,5 @@
+package cn.smartunion.competition.honour.domain;
+
+public enum HonourStatus {
+    CONFERRED, REVOKED
+}

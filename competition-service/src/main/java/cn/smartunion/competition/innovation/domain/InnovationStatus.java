@@ -1,0 +1,5 @@
+package cn.smartunion.competition.innovation.domain;
+
+public enum InnovationStatus {
+    SUBMITTED, ADOPTED, NOT_ADOPTED
+}
