@@ -453,8 +453,11 @@ class EventCatalogueTest {
 
     private static String sampleOf(EventType type) {
         if (type.source().equals(EventTypes.COMPETITION_SOURCE)) {
-            return CompetitionEventSamples.all().getOrDefault(type, JudgingEventSamples.all()
-                    .getOrDefault(type, HonourEventSamples.of(type)));
+            String sample = CompetitionEventSamples.all().get(type);
+            if (sample == null) {
+                sample = JudgingEventSamples.all().get(type);
+            }
+            return sample != null ? sample : HonourEventSamples.of(type);
         }
         return type.source().equals(EventTypes.RIGHTS_SOURCE) ? RightsEventSamples.of(type) : AidEventSamples.of(type);
     }
