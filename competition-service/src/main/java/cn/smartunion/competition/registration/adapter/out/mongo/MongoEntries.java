@@ -44,7 +44,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * entrantType, trade, status, stages, participants[{personId, memberId, orgId, employerCreditCode, captain}],
  * unitCreditCode}), with masked names only. Two unique indexes make registration safe without transactions:
  * {@code registrationKeys} (multikey, sparse: one place per person, competition and trade) and
- * {@code (competitionId, advancedFromEntryId)} (sparse: one advancement per source entry and target).
+ * {@code advancementKey} (sparse, {@code <target competitionId>|<source entryId>}: one advancement per source entry
+ * and target).
  */
 @Repository
 class MongoEntries implements Entries {
@@ -91,7 +92,8 @@ class MongoEntries implements Entries {
                 .append("version", 0L)
                 .append(OutboxEvent.FIELD, outbox(entry, events));
         if (entry.advancedFromEntryId() != null) {
-            d.append("advancedFromEntryId", entry.advancedFromEntryId());
+            d.append("advancedFromEntryId", entry.advancedFromEntryId())
+                    .append("advancementKey", advancementKey(entry.competitionId(), entry.advancedFromEntryId()));
         }
         try {
             mongo.insert(d, COLLECTION);
@@ -150,7 +152,12 @@ class MongoEntries implements Entries {
 
     @Override
     public Optional<Entry> findAdvanced(String competitionId, String fromEntryId) {
-        return one(Query.query(where("competitionId").is(competitionId).and("advancedFromEntryId").is(fromEntryId)));
+        return one(Query.query(where("advancementKey").is(advancementKey(competitionId, fromEntryId))));
+    }
+
+    /** One field, not a compound sparse index: a compound one would index every entry by its competitionId alone. */
+    private static String advancementKey(String competitionId, String fromEntryId) {
+        return competitionId + "|" + fromEntryId;
     }
 
     @Override
@@ -265,8 +272,8 @@ class MongoEntries implements Entries {
             var ops = mongo.indexOps(COLLECTION);
             ops.createIndex(new Index().on("registrationKeys", Sort.Direction.ASC).unique().sparse()
                     .named(KEYS_INDEX));
-            ops.createIndex(new Index().on("competitionId", Sort.Direction.ASC)
-                    .on("advancedFromEntryId", Sort.Direction.ASC).unique().sparse().named(ADVANCED_INDEX));
+            ops.createIndex(new Index().on("advancementKey", Sort.Direction.ASC).unique().sparse()
+                    .named(ADVANCED_INDEX));
             ops.createIndex(new Index().on("competitionId", Sort.Direction.ASC).on("registeredAt", Sort.Direction.DESC));
             ops.createIndex(new Index().on("orgPath", Sort.Direction.ASC));
             ops.createIndex(new Index().on("participants.memberId", Sort.Direction.ASC));
