@@ -132,7 +132,23 @@ public final class EventTypes {
 
     // ---- competition-service: competitions and registration ----
 
-    static final List<EventType> COMPETITION_TYPES = List.of();
+    public static final EventType COMPETITION_PUBLISHED = competition("competition.published.v1",
+            Topics.COMPETITION_COMPETITION, "competition-published.v1");
+    public static final EventType COMPETITION_CANCELLED = competition("competition.cancelled.v1",
+            Topics.COMPETITION_COMPETITION, "competition-cancelled.v1");
+    public static final EventType ENTRANT_REGISTERED =
+            competition("entry.registered.v1", Topics.COMPETITION_ENTRY, "entrant-registered.v1");
+    public static final EventType TEAM_ROSTER_CHANGED =
+            competition("entry.roster-changed.v1", Topics.COMPETITION_ENTRY, "team-roster-changed.v1");
+    public static final EventType ENTRY_WITHDRAWN =
+            competition("entry.withdrawn.v1", Topics.COMPETITION_ENTRY, "entry-withdrawn.v1");
+    public static final EventType ENTRY_DISQUALIFIED =
+            competition("entry.disqualified.v1", Topics.COMPETITION_ENTRY, "entry-disqualified.v1");
+    public static final EventType ENTRANT_ADVANCED =
+            competition("entry.advanced.v1", Topics.COMPETITION_ENTRY, "entrant-advanced.v1");
+
+    static final List<EventType> COMPETITION_TYPES = List.of(COMPETITION_PUBLISHED, COMPETITION_CANCELLED,
+            ENTRANT_REGISTERED, TEAM_ROSTER_CHANGED, ENTRY_WITHDRAWN, ENTRY_DISQUALIFIED, ENTRANT_ADVANCED);
 
     // ---- competition-service: judging, results and appeals ----
 

@@ -12,7 +12,8 @@ public class NotEligible extends RuntimeException {
     /** Why an entrant is not eligible. */
     public enum Reason {
         NOT_A_MEMBER, MEMBERSHIP_NOT_ACTIVE, AGE_OUT_OF_RANGE, GROUP_NOT_ELIGIBLE, TRADE_NOT_CONTESTED,
-        ALREADY_REGISTERED, OUTSIDE_ORGANISER_AREA, JUDGE_ACCOUNT_NOT_LINKED
+        ALREADY_REGISTERED, OUTSIDE_ORGANISER_AREA, JUDGE_ACCOUNT_NOT_LINKED, MEMBER_OUTSIDE_REGISTRAR_SCOPE,
+        QUOTA_EXHAUSTED
     }
 
     private final Reason reason;
