@@ -54,6 +54,11 @@ public final class Suite {
     public static final String RIGHTS_MAKE_UP_WORKDAY = "2026-09-26";
     /** The portal client's quota per minute at the gateway: small, so a burst over it is quick to send. */
     public static final int PORTAL_QUOTA_PER_MINUTE = 120;
+    /**
+     * The shortest appeal window competition-service accepts here (production: 30 minutes), so a system test can see a
+     * window close.
+     */
+    public static final Duration COMPETITION_MINIMUM_APPEAL_WINDOW = Duration.ofSeconds(5);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(
             Long.getLong("smartunion.suite.ready-timeout", 300));
@@ -311,6 +316,9 @@ public final class Suite {
         if (deployable == Deployable.RIGHTS) {
             env.put("SMARTUNION_RIGHTS_CALENDAR_HOLIDAYS", RIGHTS_HOLIDAY);
             env.put("SMARTUNION_RIGHTS_CALENDAR_MAKE_UP_WORKDAYS", RIGHTS_MAKE_UP_WORKDAY);
+        }
+        if (deployable == Deployable.COMPETITION) {
+            env.put("SMARTUNION_COMPETITION_APPEALS_MINIMUM_WINDOW", COMPETITION_MINIMUM_APPEAL_WINDOW.toString());
         }
         if (deployable == Deployable.MEMBERSHIP) {
             env.put("SMARTUNION_DEMO_DATA_ENABLED", "true");
