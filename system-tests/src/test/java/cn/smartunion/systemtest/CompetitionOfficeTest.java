@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -111,15 +112,21 @@ class CompetitionOfficeTest {
 
         String organiser = token("city.admin");
         Instant now = Instant.now();
-        Http.Answer created = post("/competitions", organiser, Map.of("orgId", shiyanId,
-                "name", "2026年十堰市“车城工匠杯”焊工职业技能竞赛", "brand", "车城工匠杯", "type", "SKILLS",
-                "level", "CITY", "competitionClass", "SECOND",
-                "coOrganisers", List.of(Map.of("kind", "HR_DEPARTMENT", "name", "十堰市人力资源和社会保障局")),
-                "trades", List.of("WELDER"), "entrantTypes", List.of("INDIVIDUAL", "TEAM"),
-                "eligibility", Map.of("membersOnly", true, "minAge", 18, "maxAge", 60),
-                "registrationWindow", Map.of("opensAt", now.minusSeconds(60).toString(),
-                        "closesAt", now.plus(Duration.ofDays(7)).toString()),
-                "stages", List.of(Map.of("code", STAGE, "name", "决赛"))));
+        Map<String, Object> competition = new LinkedHashMap<>();
+        competition.put("orgId", shiyanId);
+        competition.put("name", "2026年十堰市“车城工匠杯”焊工职业技能竞赛");
+        competition.put("brand", "车城工匠杯");
+        competition.put("type", "SKILLS");
+        competition.put("level", "CITY");
+        competition.put("competitionClass", "SECOND");
+        competition.put("coOrganisers", List.of(Map.of("kind", "HR_DEPARTMENT", "name", "十堰市人力资源和社会保障局")));
+        competition.put("trades", List.of("WELDER"));
+        competition.put("entrantTypes", List.of("INDIVIDUAL", "TEAM"));
+        competition.put("eligibility", Map.of("membersOnly", true, "minAge", 18, "maxAge", 60));
+        competition.put("registrationWindow", Map.of("opensAt", now.minusSeconds(60).toString(),
+                "closesAt", now.plus(Duration.ofDays(7)).toString()));
+        competition.put("stages", List.of(Map.of("code", STAGE, "name", "决赛")));
+        Http.Answer created = post("/competitions", organiser, competition);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         competitionId = created.json().path("id").asString();
         Http.Answer published = post("/competitions/" + competitionId + "/publication", organiser, Map.of());
