@@ -418,8 +418,6 @@ class EventCatalogueTest {
     @Test
     void theCompetitionEventsAreCataloguedUnderCompetitionServiceWithASampleEach() {
         var samples = new java.util.LinkedHashMap<>(CompetitionEventSamples.all());
-        samples.putAll(JudgingEventSamples.all());
-        samples.putAll(HonourEventSamples.all());
         assertThat(competitionTypes()).containsExactlyInAnyOrderElementsOf(samples.keySet());
         assertThat(competitionTypes()).allSatisfy(type -> {
             assertThat(type.type()).startsWith("cn.smartunion.competition.");
@@ -453,11 +451,7 @@ class EventCatalogueTest {
 
     private static String sampleOf(EventType type) {
         if (type.source().equals(EventTypes.COMPETITION_SOURCE)) {
-            if (CompetitionEventSamples.all().containsKey(type)) {
-                return CompetitionEventSamples.all().get(type);
-            }
-            return JudgingEventSamples.all().containsKey(type) ? JudgingEventSamples.of(type)
-                    : HonourEventSamples.of(type);
+            return CompetitionEventSamples.of(type);
         }
         return type.source().equals(EventTypes.RIGHTS_SOURCE) ? RightsEventSamples.of(type) : AidEventSamples.of(type);
     }

@@ -165,8 +165,6 @@ class PayloadRecordsMatchSchemasTest {
             Map<EventType, Class<? extends Record>> others) {
         var all = new LinkedHashMap<>(others);
         all.putAll(CompetitionEventSamples.records());
-        all.putAll(JudgingEventSamples.records());
-        all.putAll(HonourEventSamples.records());
         return Map.copyOf(all);
     }
 
@@ -305,8 +303,6 @@ class PayloadRecordsMatchSchemasTest {
         var samples = new LinkedHashMap<>(AidEventSamples.all());
         samples.putAll(RightsEventSamples.all());
         samples.putAll(CompetitionEventSamples.all());
-        samples.putAll(JudgingEventSamples.all());
-        samples.putAll(HonourEventSamples.all());
         assertThat(samples).hasSize(16 + 23 + EventCatalogueTest.competitionTypes().size());
         for (var sample : samples.entrySet()) {
             Class<? extends Record> record = RECORDS.get(sample.getKey());

@@ -1,6 +1,7 @@
 package cn.smartunion.systemtest;
 
 import cn.smartunion.systemtest.suite.Deployable;
+import cn.smartunion.systemtest.suite.Events;
 import cn.smartunion.systemtest.suite.Http;
 import cn.smartunion.systemtest.suite.MembershipApi;
 import cn.smartunion.systemtest.suite.People;
@@ -8,10 +9,6 @@ import cn.smartunion.systemtest.suite.Suite;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -359,28 +355,7 @@ class AidOfficeTest {
     }
 
     private static List<String> aidEvents() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("aid.case.v1", "aid.campaign.v1", "aid.application.v1",
+        return new Events(suite).readAll(List.of("aid.case.v1", "aid.campaign.v1", "aid.application.v1",
                     "aid.disbursement.v1", "aid.mutual-aid.v1"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            int idle = 0;
-            while (System.nanoTime() < deadline && idle < 4) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                idle = records.isEmpty() && !events.isEmpty() ? idle + 1 : 0;
-                for (ConsumerRecord<String, String> record : records) {
-                    StringBuilder all = new StringBuilder(record.value());
-                    record.headers().forEach(h -> all.append(' ').append(new String(h.value())));
-                    events.add(all.toString());
-                }
-            }
-        }
-        return events;
     }
 }

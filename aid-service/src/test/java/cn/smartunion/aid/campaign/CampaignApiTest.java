@@ -1,10 +1,10 @@
 package cn.smartunion.aid.campaign;
 
 import cn.smartunion.aid.AidSpringTest;
-import cn.smartunion.aid.TestCitizenIds;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.Topics;
+import cn.smartunion.runtime.testing.TestCitizenIds;
 import cn.smartunion.runtime.testing.TestJwts;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;

@@ -1,13 +1,13 @@
 package cn.smartunion.aid.referral;
 
 import cn.smartunion.aid.AidSpringTest;
-import cn.smartunion.aid.TestCitizenIds;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.rights.HardshipReferralSource;
 import cn.smartunion.contracts.rights.HardshipReferred;
 import cn.smartunion.runtime.events.CloudEventCodec;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.outbox.OutboxEvents;
+import cn.smartunion.runtime.testing.TestCitizenIds;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

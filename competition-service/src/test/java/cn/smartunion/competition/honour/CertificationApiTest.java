@@ -1,9 +1,9 @@
 package cn.smartunion.competition.honour;
 
 import cn.smartunion.competition.CompetitionSpringTest;
-import cn.smartunion.competition.TestCitizenIds;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.Topics;
+import cn.smartunion.runtime.testing.TestCitizenIds;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,9 +1,9 @@
 package cn.smartunion.competition.judging;
 
-import cn.smartunion.competition.TestCreditCodes;
 import cn.smartunion.competition.judging.domain.LedgerChain;
 import cn.smartunion.competition.judging.domain.LedgerEntry;
 import cn.smartunion.competition.judging.domain.ScoreLedger;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import com.jayway.jsonpath.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

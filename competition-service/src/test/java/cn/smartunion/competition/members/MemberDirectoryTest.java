@@ -1,7 +1,6 @@
 package cn.smartunion.competition.members;
 
 import cn.smartunion.competition.CompetitionSpringTest;
-import cn.smartunion.competition.TestCreditCodes;
 import cn.smartunion.competition.members.domain.MemberStanding;
 import cn.smartunion.competition.members.domain.MemberView;
 import cn.smartunion.contracts.EventTypes;
@@ -15,6 +14,7 @@ import cn.smartunion.contracts.membership.MembershipTerminated;
 import cn.smartunion.runtime.events.CloudEventCodec;
 import cn.smartunion.runtime.outbox.OutboxEvent;
 import cn.smartunion.runtime.outbox.OutboxEvents;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;

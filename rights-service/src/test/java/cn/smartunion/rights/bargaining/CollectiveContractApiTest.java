@@ -4,6 +4,7 @@ import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.Topics;
 import cn.smartunion.rights.RightsSpringTest;
 import cn.smartunion.rights.bargaining.application.ContractTermSweep;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -184,7 +185,7 @@ class CollectiveContractApiTest extends RightsSpringTest {
 
     @Test
     void anInvalidCreditCodeIsRefusedNamingTheUnit() throws Exception {
-        offer("REGIONAL", units(TestCreditCodes.valid(), "甲厂", TestCreditCodes.withWrongCheckCharacter(), "乙厂"), 10,
+        offer("REGIONAL", units(TestCreditCodes.valid(), "甲厂", TestCreditCodes.invalid(), "乙厂"), 10,
                 null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations[0].field").value("units[1].creditCode"));

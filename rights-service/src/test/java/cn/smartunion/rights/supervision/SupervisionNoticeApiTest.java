@@ -3,7 +3,7 @@ package cn.smartunion.rights.supervision;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.Topics;
 import cn.smartunion.rights.RightsSpringTest;
-import cn.smartunion.rights.bargaining.TestCreditCodes;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +66,7 @@ class SupervisionNoticeApiTest extends RightsSpringTest {
 
     @Test
     void anInvalidCreditCodeIsRefusedNamingTheField() throws Exception {
-        issue(YUNXI_ID, "OPINION", TestCreditCodes.withWrongCheckCharacter(), "某厂", "[\"OTHER\"]", "内容")
+        issue(YUNXI_ID, "OPINION", TestCreditCodes.invalid(), "某厂", "[\"OTHER\"]", "内容")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations[0].field").value("employer.creditCode"));
         issue(YUNXI_ID, "OPINION", TestCreditCodes.valid(), "某厂", "[\"OTHER\",\"OTHER\"]", "内容")

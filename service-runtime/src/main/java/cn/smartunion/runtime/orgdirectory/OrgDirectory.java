@@ -5,6 +5,8 @@ import cn.smartunion.contracts.membership.OrgMoved;
 import cn.smartunion.contracts.membership.OrgRegistered;
 import cn.smartunion.contracts.membership.OrgUpdated;
 import cn.smartunion.runtime.consumer.IdempotentProjection;
+import cn.smartunion.runtime.problem.FieldRuleViolation;
+import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.rescope.RescopeTarget;
 import cn.smartunion.runtime.rescope.SubtreeRescoper;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -197,6 +199,21 @@ public class OrgDirectory {
     public Optional<OrgDirectoryEntry> findWithin(String orgId, OrgPrincipal caller) {
         Query query = Query.query(where("_id").is(orgId)).addCriteria(OrgScope.subtree("path", caller));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(OrgDirectory::toEntry);
+    }
+
+    /**
+     * The union a request names to place a record under: known, in the caller's subtree, not dissolved.
+     *
+     * @param field the request field that named the union, for the 400 when it is dissolved
+     * @throws NotFoundException when the union is unknown or outside the caller's subtree
+     */
+    public OrgDirectoryEntry activeWithin(String field, String orgId, OrgPrincipal caller) {
+        OrgDirectoryEntry org = findWithin(orgId, caller)
+                .orElseThrow(() -> new NotFoundException("union organisation not found"));
+        if (org.dissolved()) {
+            throw new FieldRuleViolation(field, "the union organisation has been dissolved");
+        }
+        return org;
     }
 
     public long countWithin(OrgPrincipal caller) {

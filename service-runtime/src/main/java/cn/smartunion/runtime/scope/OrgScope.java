@@ -1,5 +1,6 @@
 package cn.smartunion.runtime.scope;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,6 +50,27 @@ public final class OrgScope {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(orgPath, "orgPath");
         return Criteria.where(field).regex("^" + quote(orgPath) + "/");
+    }
+
+    /**
+     * Restricts {@code field} to {@code orgPath} itself and the paths above it: records of the caller's union and of
+     * the unions over it (programmes a city runs for its counties, a province's honour rounds), never a sibling's.
+     */
+    public static Criteria selfAndAncestors(String field, String orgPath) {
+        Objects.requireNonNull(field, "field");
+        return Criteria.where(field).in(selfAndAncestors(orgPath));
+    }
+
+    /** {@code 420000/420300/420322} gives {@code 420000}, {@code 420000/420300}, {@code 420000/420300/420322}. */
+    public static List<String> selfAndAncestors(String orgPath) {
+        Objects.requireNonNull(orgPath, "orgPath");
+        List<String> paths = new ArrayList<>();
+        int slash = -1;
+        while ((slash = orgPath.indexOf('/', slash + 1)) > 0) {
+            paths.add(orgPath.substring(0, slash));
+        }
+        paths.add(orgPath);
+        return paths;
     }
 
     /** {@code ^<quoted path>(/|$)}: the path itself or anything below it, never a sibling sharing a prefix. */

@@ -100,6 +100,14 @@ class OrgScopeQueryTest {
         assertThat(OrgScope.subtreeRegex("a-b_c")).isEqualTo("^a\\-b_c(/|$)");
     }
 
+    @Test
+    void selfAndAncestorsMatchesTheUnionAndThoseAboveItNeverBelowOrBeside() {
+        assertThat(template.find(new Query(OrgScope.selfAndAncestors("orgPath", "420000/420300/420322")),
+                CaseDocument.class).stream().map(CaseDocument::id).toList())
+                .containsExactlyInAnyOrder("province", "city", "yunxi");
+        assertThat(OrgScope.selfAndAncestors("420000")).containsExactly("420000");
+    }
+
     private List<String> visibleTo(String orgPath) {
         return template.find(new Query(OrgScope.subtree("orgPath", principal(orgPath))), CaseDocument.class)
             .stream()

@@ -1,7 +1,6 @@
 package cn.smartunion.aid.aidapplication.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.aidapplication.domain.AidApplication;
 import cn.smartunion.aid.aidapplication.domain.AidApplications;
 import cn.smartunion.aid.aidapplication.domain.ApplicationStatus;
@@ -11,6 +10,7 @@ import cn.smartunion.aid.eligibility.domain.MemberRecord;
 import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.aid.people.application.GrantsPerCycle;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
@@ -41,14 +41,14 @@ public class ApplicationSubmission {
 
     private final AidApplications applications;
     private final ProgrammeCatalogue catalogue;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final PersonRegistry people;
     private final MemberRecords members;
     private final GrantsPerCycle grants;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    ApplicationSubmission(AidApplications applications, ProgrammeCatalogue catalogue, Unions unions, PersonRegistry people,
+    ApplicationSubmission(AidApplications applications, ProgrammeCatalogue catalogue, OrgDirectory unions, PersonRegistry people,
                           MemberRecords members, GrantsPerCycle grants, PersonalDataProtector protector,
                           Clock clock) {
         this.applications = applications;

@@ -1,7 +1,6 @@
 package cn.smartunion.aid.budget.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.budget.domain.BudgetExhausted;
 import cn.smartunion.aid.budget.domain.BudgetLine;
 import cn.smartunion.aid.budget.domain.BudgetLines;
@@ -10,6 +9,7 @@ import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.web.AidRuleViolation;
 import cn.smartunion.aid.web.PageView;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -30,10 +30,10 @@ public class Budgets {
     private final BudgetLines lines;
     private final LedgerTotals ledger;
     private final ProgrammeCatalogue catalogue;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    Budgets(BudgetLines lines, LedgerTotals ledger, ProgrammeCatalogue catalogue, Unions unions, Clock clock) {
+    Budgets(BudgetLines lines, LedgerTotals ledger, ProgrammeCatalogue catalogue, OrgDirectory unions, Clock clock) {
         this.lines = lines;
         this.ledger = ledger;
         this.catalogue = catalogue;

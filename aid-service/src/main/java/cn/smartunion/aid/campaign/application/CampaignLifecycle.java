@@ -1,7 +1,6 @@
 package cn.smartunion.aid.campaign.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.budget.application.Budgets;
 import cn.smartunion.aid.budget.domain.BudgetLine;
 import cn.smartunion.aid.campaign.domain.Campaign;
@@ -13,6 +12,7 @@ import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.programme.domain.ProgrammeKind;
 import cn.smartunion.aid.web.AidStatusConflict;
 import cn.smartunion.aid.web.PageView;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -26,12 +26,12 @@ import java.util.UUID;
 public class CampaignLifecycle {
 
     private final Campaigns campaigns;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final ProgrammeCatalogue catalogue;
     private final Budgets budgets;
     private final Clock clock;
 
-    CampaignLifecycle(Campaigns campaigns, Unions unions, ProgrammeCatalogue catalogue, Budgets budgets,
+    CampaignLifecycle(Campaigns campaigns, OrgDirectory unions, ProgrammeCatalogue catalogue, Budgets budgets,
                       Clock clock) {
         this.campaigns = campaigns;
         this.unions = unions;

@@ -1,7 +1,6 @@
 package cn.smartunion.aid.casefile.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.approval.domain.ApprovalPolicy;
 import cn.smartunion.aid.budget.application.Budgets;
 import cn.smartunion.aid.budget.domain.BudgetExhausted;
@@ -23,6 +22,7 @@ import cn.smartunion.aid.eligibility.domain.MemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.aid.notice.application.PublicNotices;
 import cn.smartunion.aid.people.application.GrantsPerCycle;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.aid.people.domain.AlreadyGrantedInCycle;
 import cn.smartunion.runtime.personaldata.RegisteredPerson;
@@ -85,7 +85,7 @@ public class HardshipCaseFiles {
     private static final int MAX_ATTEMPTS = 3;
 
     private final HardshipCases cases;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final ProgrammeCatalogue catalogue;
     private final MemberRecords memberRecords;
     private final PersonRegistry people;
@@ -96,7 +96,7 @@ public class HardshipCaseFiles {
     private final Disbursements disbursements;
     private final Clock clock;
 
-    HardshipCaseFiles(HardshipCases cases, Unions unions, ProgrammeCatalogue catalogue, MemberRecords memberRecords,
+    HardshipCaseFiles(HardshipCases cases, OrgDirectory unions, ProgrammeCatalogue catalogue, MemberRecords memberRecords,
                       PersonRegistry people, ApprovalPolicy approvalPolicy, Budgets budgets, GrantsPerCycle grants,
                       PublicNotices notices, Disbursements disbursements, Clock clock) {
         this.cases = cases;

@@ -1,7 +1,6 @@
 package cn.smartunion.aid.mutualaid.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.budget.application.Budgets;
 import cn.smartunion.aid.mutualaid.domain.MutualAidPlan;
 import cn.smartunion.aid.mutualaid.domain.PlanVersion;
@@ -10,6 +9,7 @@ import cn.smartunion.aid.programme.application.ProgrammeCatalogue;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.programme.domain.ProgrammeKind;
 import cn.smartunion.aid.web.PageView;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.ConflictException;
 import cn.smartunion.runtime.problem.NotFoundException;
@@ -34,12 +34,12 @@ public class MutualAidPlans {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Plans plans;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final ProgrammeCatalogue catalogue;
     private final Budgets budgets;
     private final Clock clock;
 
-    MutualAidPlans(Plans plans, Unions unions, ProgrammeCatalogue catalogue, Budgets budgets, Clock clock) {
+    MutualAidPlans(Plans plans, OrgDirectory unions, ProgrammeCatalogue catalogue, Budgets budgets, Clock clock) {
         this.plans = plans;
         this.unions = unions;
         this.catalogue = catalogue;

@@ -3,7 +3,6 @@ package cn.smartunion.aid.notice.application;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.aid.web.PageView;
-import cn.smartunion.aid.access.OrgPaths;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import cn.smartunion.runtime.scope.OrgScope;
 import org.bson.Document;
@@ -63,7 +62,7 @@ public class PublicNotices {
             throw new AccessDeniedException("public notices are for members and staff of a union");
         }
         Query query = new Query(new Criteria().orOperator(
-                where("orgPath").in(OrgPaths.selfAndAncestors(caller.orgPath())),
+                OrgScope.selfAndAncestors("orgPath", caller.orgPath()),
                 OrgScope.descendants("orgPath", caller.orgPath())));
         if (programmeCode != null) {
             query.addCriteria(where("programmeCode").is(programmeCode));

@@ -1,7 +1,6 @@
 package cn.smartunion.aid.programme.application;
 
 import cn.smartunion.aid.access.AidAccess;
-import cn.smartunion.aid.access.Unions;
 import cn.smartunion.aid.eligibility.domain.Applicant;
 import cn.smartunion.aid.eligibility.domain.Ineligibility;
 import cn.smartunion.aid.eligibility.domain.NotEligible;
@@ -10,6 +9,7 @@ import cn.smartunion.aid.programme.domain.ProgrammeKind;
 import cn.smartunion.aid.programme.domain.Programmes;
 import cn.smartunion.aid.web.AidRuleViolation;
 import cn.smartunion.aid.web.PageView;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.ConflictException;
 import cn.smartunion.runtime.problem.NotFoundException;
@@ -24,10 +24,10 @@ import java.util.List;
 public class ProgrammeCatalogue {
 
     private final Programmes programmes;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    ProgrammeCatalogue(Programmes programmes, Unions unions, Clock clock) {
+    ProgrammeCatalogue(Programmes programmes, OrgDirectory unions, Clock clock) {
         this.programmes = programmes;
         this.unions = unions;
         this.clock = clock;

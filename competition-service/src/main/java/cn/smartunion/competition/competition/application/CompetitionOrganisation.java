@@ -1,13 +1,13 @@
 package cn.smartunion.competition.competition.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.competition.domain.Competition;
 import cn.smartunion.competition.competition.domain.CompetitionDetails;
 import cn.smartunion.competition.competition.domain.Competitions;
 import cn.smartunion.competition.web.CompetitionRuleViolation;
 import cn.smartunion.competition.web.CompetitionStatusConflict;
 import cn.smartunion.competition.web.PageView;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -26,10 +26,10 @@ import java.util.function.Function;
 public class CompetitionOrganisation {
 
     private final Competitions competitions;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    CompetitionOrganisation(Competitions competitions, Unions unions, Clock clock) {
+    CompetitionOrganisation(Competitions competitions, OrgDirectory unions, Clock clock) {
         this.competitions = competitions;
         this.unions = unions;
         this.clock = clock;

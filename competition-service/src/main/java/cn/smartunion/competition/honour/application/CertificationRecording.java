@@ -1,7 +1,6 @@
 package cn.smartunion.competition.honour.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.honour.domain.Certification;
 import cn.smartunion.competition.honour.domain.Certifications;
 import cn.smartunion.competition.members.domain.MemberDirectory;
@@ -9,6 +8,7 @@ import cn.smartunion.competition.members.domain.MemberView;
 import cn.smartunion.competition.web.PageView;
 import cn.smartunion.contracts.competition.Certifier;
 import cn.smartunion.contracts.competition.SkillLevel;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.personaldata.RegisteredPerson;
@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.time.Clock;
 
 /**
- * Unions record skill-level certifications made outside competitions. The worker is named by citizen ID and name
+ * OrgDirectory record skill-level certifications made outside competitions. The worker is named by citizen ID and name
  * (the event's {@code personId} is the registry's), linked to their member record when a memberId is given.
  */
 @Service
@@ -29,11 +29,11 @@ public class CertificationRecording {
     private final Certifications certifications;
     private final PersonRegistry people;
     private final MemberDirectory members;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
     CertificationRecording(Certifications certifications, PersonRegistry people, MemberDirectory members,
-                           Unions unions, Clock clock) {
+                           OrgDirectory unions, Clock clock) {
         this.certifications = certifications;
         this.people = people;
         this.members = members;

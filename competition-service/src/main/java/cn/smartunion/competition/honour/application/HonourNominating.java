@@ -1,7 +1,6 @@
 package cn.smartunion.competition.honour.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.honour.domain.Nomination;
 import cn.smartunion.competition.honour.domain.Nominations;
 import cn.smartunion.competition.honour.domain.Recipient;
@@ -13,6 +12,7 @@ import cn.smartunion.competition.web.CompetitionStatusConflict;
 import cn.smartunion.competition.web.NotEligible;
 import cn.smartunion.competition.web.PageView;
 import cn.smartunion.contracts.competition.HonourApproved;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.personaldata.PersonalDataProtector;
@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Unions nominate recipients into a selection of a union above them (or their own), within its window and quota; the
+ * OrgDirectory nominate recipients into a selection of a union above them (or their own), within its window and quota; the
  * conferring union approves or rejects each nomination (never the nominator: maker-checker); the nominating union may
  * withdraw one while pending.
  */
@@ -45,11 +45,11 @@ public class HonourNominating {
     private final MemberDirectory members;
     private final PersonRegistry people;
     private final PersonalDataProtector protector;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
     HonourNominating(SelectionRounds rounds, Nominations nominations, MemberDirectory members, PersonRegistry people,
-                     PersonalDataProtector protector, Unions unions, Clock clock) {
+                     PersonalDataProtector protector, OrgDirectory unions, Clock clock) {
         this.rounds = rounds;
         this.nominations = nominations;
         this.members = members;

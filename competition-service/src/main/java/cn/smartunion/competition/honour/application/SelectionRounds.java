@@ -1,7 +1,6 @@
 package cn.smartunion.competition.honour.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.honour.domain.Honour;
 import cn.smartunion.competition.honour.domain.Honours;
 import cn.smartunion.competition.honour.domain.Nomination;
@@ -12,6 +11,7 @@ import cn.smartunion.competition.honour.domain.Selections;
 import cn.smartunion.competition.web.PageView;
 import cn.smartunion.contracts.competition.HonourLevel;
 import cn.smartunion.contracts.competition.HonourType;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.ConflictException;
 import cn.smartunion.runtime.problem.NotFoundException;
@@ -38,10 +38,10 @@ public class SelectionRounds {
     private final Selections selections;
     private final Nominations nominations;
     private final Honours honours;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    SelectionRounds(Selections selections, Nominations nominations, Honours honours, Unions unions, Clock clock) {
+    SelectionRounds(Selections selections, Nominations nominations, Honours honours, OrgDirectory unions, Clock clock) {
         this.selections = selections;
         this.nominations = nominations;
         this.honours = honours;

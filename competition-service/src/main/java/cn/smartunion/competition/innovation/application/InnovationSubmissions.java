@@ -1,7 +1,6 @@
 package cn.smartunion.competition.innovation.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.honour.application.CreditCodes;
 import cn.smartunion.competition.innovation.domain.Innovation;
 import cn.smartunion.competition.innovation.domain.Innovations;
@@ -14,6 +13,7 @@ import cn.smartunion.contracts.EventType;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.competition.InnovationOutcome;
 import cn.smartunion.contracts.competition.InnovationType;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.problem.NotFoundException;
@@ -37,10 +37,10 @@ public class InnovationSubmissions {
     private final Innovations innovations;
     private final MemberDirectory members;
     private final PersonRegistry people;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    InnovationSubmissions(Innovations innovations, MemberDirectory members, PersonRegistry people, Unions unions,
+    InnovationSubmissions(Innovations innovations, MemberDirectory members, PersonRegistry people, OrgDirectory unions,
                           Clock clock) {
         this.innovations = innovations;
         this.members = members;

@@ -1,7 +1,6 @@
 package cn.smartunion.competition.innovation.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.honour.application.CreditCodes;
 import cn.smartunion.competition.innovation.domain.Innovations;
 import cn.smartunion.competition.innovation.domain.Studio;
@@ -16,6 +15,7 @@ import cn.smartunion.contracts.EventType;
 import cn.smartunion.contracts.EventTypes;
 import cn.smartunion.contracts.competition.StudioLevel;
 import cn.smartunion.contracts.competition.StudioRating;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
@@ -34,10 +34,10 @@ public class StudioRegistry {
 
     private final Studios studios;
     private final MemberDirectory members;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    StudioRegistry(Studios studios, MemberDirectory members, Unions unions, Clock clock) {
+    StudioRegistry(Studios studios, MemberDirectory members, OrgDirectory unions, Clock clock) {
         this.studios = studios;
         this.members = members;
         this.unions = unions;

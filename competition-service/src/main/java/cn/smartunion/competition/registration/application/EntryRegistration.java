@@ -1,7 +1,6 @@
 package cn.smartunion.competition.registration.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
-import cn.smartunion.competition.access.Unions;
 import cn.smartunion.competition.competition.domain.Competition;
 import cn.smartunion.competition.competition.domain.CompetitionDetails;
 import cn.smartunion.competition.competition.domain.Competitions;
@@ -21,6 +20,7 @@ import cn.smartunion.competition.web.PageView;
 import cn.smartunion.contracts.competition.DisqualificationReason;
 import cn.smartunion.contracts.competition.EntrantType;
 import cn.smartunion.contracts.competition.RegistrarKind;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.CitizenIdNumber;
 import cn.smartunion.runtime.personaldata.InvalidIdentifierException;
@@ -60,13 +60,13 @@ public class EntryRegistration {
     private final Competitions competitions;
     private final MemberDirectory members;
     private final PersonRegistry people;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final OrgDirectoryByPath unionsByPath;
     private final Clock clock;
     private final ZoneId zone;
 
     EntryRegistration(Entries entries, Competitions competitions, MemberDirectory members, PersonRegistry people,
-                      Unions unions, OrgDirectoryByPath unionsByPath, Clock clock,
+                      OrgDirectory unions, OrgDirectoryByPath unionsByPath, Clock clock,
                       @Value("${smartunion.competition.calendar.zone:Asia/Shanghai}") ZoneId zone) {
         this.entries = entries;
         this.competitions = competitions;

@@ -2,13 +2,13 @@ package cn.smartunion.rights.bargaining.application;
 
 import cn.smartunion.contracts.rights.ContractType;
 import cn.smartunion.rights.access.RightsAccess;
-import cn.smartunion.rights.access.Unions;
 import cn.smartunion.rights.bargaining.domain.CollectiveContract;
 import cn.smartunion.rights.bargaining.domain.CollectiveContracts;
 import cn.smartunion.rights.bargaining.domain.CoveredUnit;
 import cn.smartunion.rights.web.PageView;
 import cn.smartunion.rights.web.RightsRuleViolation;
 import cn.smartunion.rights.web.RightsStatusConflict;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.InvalidUnifiedSocialCreditCodeException;
 import cn.smartunion.runtime.personaldata.UnifiedSocialCreditCode;
@@ -35,10 +35,10 @@ public class CollectiveBargaining {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CollectiveContracts contracts;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final Clock clock;
 
-    CollectiveBargaining(CollectiveContracts contracts, Unions unions, Clock clock) {
+    CollectiveBargaining(CollectiveContracts contracts, OrgDirectory unions, Clock clock) {
         this.contracts = contracts;
         this.unions = unions;
         this.clock = clock;

@@ -5,7 +5,6 @@ import cn.smartunion.contracts.rights.MediationBody;
 import cn.smartunion.contracts.rights.ReferralBody;
 import cn.smartunion.contracts.rights.ReopeningCause;
 import cn.smartunion.rights.access.RightsAccess;
-import cn.smartunion.rights.access.Unions;
 import cn.smartunion.rights.dispute.domain.CaseRuleViolation;
 import cn.smartunion.rights.dispute.domain.CaseStatusConflict;
 import cn.smartunion.rights.dispute.domain.DisputeCase;
@@ -13,6 +12,7 @@ import cn.smartunion.rights.dispute.domain.DisputeCases;
 import cn.smartunion.rights.dispute.domain.DisputeStatus;
 import cn.smartunion.rights.dispute.domain.Party;
 import cn.smartunion.rights.dispute.domain.WorkerParty;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.personaldata.PersonRegistry;
 import cn.smartunion.runtime.personaldata.RegisteredPerson;
 import cn.smartunion.rights.web.PageView;
@@ -53,14 +53,14 @@ public class DisputeCaseService {
 
     private final DisputeCases cases;
     private final PersonRegistry people;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final PersonalDataProtector protector;
     private final MediationRosters rosters;
     private final Clock clock;
     private final ZoneId zone;
     private final int followUpWindowDays;
 
-    DisputeCaseService(DisputeCases cases, PersonRegistry people, Unions unions, PersonalDataProtector protector,
+    DisputeCaseService(DisputeCases cases, PersonRegistry people, OrgDirectory unions, PersonalDataProtector protector,
                        MediationRosters rosters, Clock clock,
                        @Value("${smartunion.rights.calendar.zone:Asia/Shanghai}") ZoneId zone,
                        @Value("${smartunion.rights.follow-up-window:90d}") Duration followUpWindow) {

@@ -1,7 +1,7 @@
 package cn.smartunion.rights.dispute.application;
 
 import cn.smartunion.contracts.rights.MediationBody;
-import cn.smartunion.rights.access.OrgPaths;
+import cn.smartunion.runtime.scope.OrgScope;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,7 +36,7 @@ public record MediationRosters(
 
     /** The roster for a case owned by the union at {@code orgPath}. */
     public Set<MediationBody> rosterFor(String orgPath) {
-        List<String> paths = OrgPaths.selfAndAncestors(orgPath);
+        List<String> paths = OrgScope.selfAndAncestors(orgPath);
         for (int i = paths.size() - 1; i >= 0; i--) {
             List<MediationBody> roster = rosters.get(paths.get(i));
             if (roster != null && !roster.isEmpty()) {

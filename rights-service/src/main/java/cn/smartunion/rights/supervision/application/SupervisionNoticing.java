@@ -3,13 +3,13 @@ package cn.smartunion.rights.supervision.application;
 import cn.smartunion.contracts.rights.ClaimType;
 import cn.smartunion.contracts.rights.NoticeType;
 import cn.smartunion.rights.access.RightsAccess;
-import cn.smartunion.rights.access.Unions;
 import cn.smartunion.rights.supervision.domain.Employer;
 import cn.smartunion.rights.supervision.domain.SupervisionNotice;
 import cn.smartunion.rights.supervision.domain.SupervisionNotices;
 import cn.smartunion.rights.web.PageView;
 import cn.smartunion.rights.web.RightsRuleViolation;
 import cn.smartunion.rights.web.RightsStatusConflict;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.InvalidUnifiedSocialCreditCodeException;
 import cn.smartunion.runtime.personaldata.PersonalDataProtector;
@@ -31,11 +31,11 @@ import java.util.UUID;
 public class SupervisionNoticing {
 
     private final SupervisionNotices notices;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    SupervisionNoticing(SupervisionNotices notices, Unions unions, PersonalDataProtector protector, Clock clock) {
+    SupervisionNoticing(SupervisionNotices notices, OrgDirectory unions, PersonalDataProtector protector, Clock clock) {
         this.notices = notices;
         this.unions = unions;
         this.protector = protector;

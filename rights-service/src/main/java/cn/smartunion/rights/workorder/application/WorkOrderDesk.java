@@ -5,7 +5,6 @@ import cn.smartunion.contracts.rights.EscalationReason;
 import cn.smartunion.contracts.rights.OrderCategory;
 import cn.smartunion.contracts.rights.OrderOutcome;
 import cn.smartunion.rights.access.RightsAccess;
-import cn.smartunion.rights.access.Unions;
 import cn.smartunion.rights.calendar.domain.WorkingCalendar;
 import cn.smartunion.rights.web.RightsRuleViolation;
 import cn.smartunion.rights.web.RightsStatusConflict;
@@ -14,6 +13,7 @@ import cn.smartunion.rights.workorder.domain.Note;
 import cn.smartunion.rights.workorder.domain.ParentUnions;
 import cn.smartunion.rights.workorder.domain.WorkOrder;
 import cn.smartunion.rights.workorder.domain.WorkOrders;
+import cn.smartunion.runtime.orgdirectory.OrgDirectory;
 import cn.smartunion.runtime.orgdirectory.OrgDirectoryEntry;
 import cn.smartunion.runtime.personaldata.Masking;
 import cn.smartunion.runtime.personaldata.PersonalDataProtector;
@@ -39,13 +39,13 @@ import java.util.function.Function;
 public class WorkOrderDesk {
 
     private final WorkOrders orders;
-    private final Unions unions;
+    private final OrgDirectory unions;
     private final ParentUnions parents;
     private final WorkingCalendar calendar;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    WorkOrderDesk(WorkOrders orders, Unions unions, ParentUnions parents, WorkingCalendar calendar,
+    WorkOrderDesk(WorkOrders orders, OrgDirectory unions, ParentUnions parents, WorkingCalendar calendar,
                   PersonalDataProtector protector, Clock clock) {
         this.orders = orders;
         this.unions = unions;

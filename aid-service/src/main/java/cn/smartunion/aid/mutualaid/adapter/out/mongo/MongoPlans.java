@@ -1,6 +1,5 @@
 package cn.smartunion.aid.mutualaid.adapter.out.mongo;
 
-import cn.smartunion.aid.access.OrgPaths;
 import cn.smartunion.aid.mutualaid.domain.MutualAidPlan;
 import cn.smartunion.aid.mutualaid.domain.PlanVersion;
 import cn.smartunion.aid.mutualaid.domain.Plans;
@@ -103,7 +102,7 @@ class MongoPlans implements Plans {
     }
 
     private static Criteria visibleTo(String orgPath) {
-        return new Criteria().orOperator(where("orgPath").in(OrgPaths.selfAndAncestors(orgPath)),
+        return new Criteria().orOperator(OrgScope.selfAndAncestors("orgPath", orgPath),
                 OrgScope.descendants("orgPath", orgPath));
     }
 

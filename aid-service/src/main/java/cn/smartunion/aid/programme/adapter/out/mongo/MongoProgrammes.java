@@ -7,7 +7,6 @@ import cn.smartunion.aid.programme.domain.CycleKind;
 import cn.smartunion.aid.programme.domain.Programme;
 import cn.smartunion.aid.programme.domain.ProgrammeKind;
 import cn.smartunion.aid.programme.domain.Programmes;
-import cn.smartunion.aid.access.OrgPaths;
 import cn.smartunion.runtime.rescope.RescopeTarget;
 import cn.smartunion.runtime.scope.OrgScope;
 import org.bson.Document;
@@ -89,7 +88,7 @@ class MongoProgrammes implements Programmes {
 
     private static Query visibleTo(String orgPath, ProgrammeKind kind) {
         Query query = new Query(new Criteria().orOperator(
-                where("ownerOrgPath").in(OrgPaths.selfAndAncestors(orgPath)),
+                OrgScope.selfAndAncestors("ownerOrgPath", orgPath),
                 OrgScope.descendants("ownerOrgPath", orgPath)));
         if (kind != null) {
             query.addCriteria(where("kind").is(kind.name()));

@@ -1,10 +1,10 @@
 package cn.smartunion.aid.casefile.adapter.in.web;
 
 import cn.smartunion.aid.AidSpringTest;
-import cn.smartunion.aid.TestCitizenIds;
 import cn.smartunion.contracts.CloudEventHeaders;
 import cn.smartunion.contracts.EventSchemaAssertions;
 import cn.smartunion.contracts.Topics;
+import cn.smartunion.runtime.testing.TestCitizenIds;
 import cn.smartunion.runtime.testing.TestJwts;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;

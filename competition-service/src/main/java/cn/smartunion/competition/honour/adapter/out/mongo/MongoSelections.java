@@ -1,6 +1,5 @@
 package cn.smartunion.competition.honour.adapter.out.mongo;
 
-import cn.smartunion.competition.access.OrgPaths;
 import cn.smartunion.competition.honour.domain.Selection;
 import cn.smartunion.competition.honour.domain.SelectionStatus;
 import cn.smartunion.competition.honour.domain.Selections;
@@ -93,7 +92,7 @@ class MongoSelections implements Selections {
 
     /** Selections of the caller's union and those above it (they nominate into them), and those below it. */
     private static Criteria visible(String callerPath) {
-        return new Criteria().orOperator(where("orgPath").in(OrgPaths.selfAndAncestors(callerPath)),
+        return new Criteria().orOperator(OrgScope.selfAndAncestors("orgPath", callerPath),
                 OrgScope.descendants("orgPath", callerPath));
     }
 

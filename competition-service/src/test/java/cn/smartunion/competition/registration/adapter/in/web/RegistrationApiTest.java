@@ -1,10 +1,10 @@
 package cn.smartunion.competition.registration.adapter.in.web;
 
 import cn.smartunion.competition.CompetitionSpringTest;
-import cn.smartunion.competition.TestCitizenIds;
-import cn.smartunion.competition.TestCreditCodes;
 import cn.smartunion.competition.competition.CompetitionRequests;
 import cn.smartunion.contracts.Topics;
+import cn.smartunion.runtime.testing.TestCitizenIds;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,8 +2,8 @@ package cn.smartunion.rights.dispute.adapter.in.web;
 
 import cn.smartunion.contracts.Topics;
 import cn.smartunion.rights.RightsSpringTest;
-import cn.smartunion.rights.TestCitizenIds;
-import cn.smartunion.rights.dispute.TestCreditCodes;
+import cn.smartunion.runtime.testing.TestCitizenIds;
+import cn.smartunion.runtime.testing.TestCreditCodes;
 import cn.smartunion.runtime.testing.TestJwts;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.Consumer;

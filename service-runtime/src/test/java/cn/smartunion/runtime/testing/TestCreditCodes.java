@@ -1,4 +1,4 @@
-package cn.smartunion.competition;
+package cn.smartunion.runtime.testing;
 
 import java.util.concurrent.ThreadLocalRandom;
 

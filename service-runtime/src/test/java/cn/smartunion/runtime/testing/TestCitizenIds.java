@@ -1,4 +1,4 @@
-package cn.smartunion.rights;
+package cn.smartunion.runtime.testing;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
