@@ -78,6 +78,26 @@ class AidApplicationsTest extends AidSpringTest {
     }
 
     @Test
+    void modelWorkerCareServesOnlyMembersHoldingAStandingModelWorkerHonour() throws Exception {
+        String care = programme("MODEL", "ONE_OFF_SERVICE", "YEAR", false, """
+                {"audience":"MEMBERS","includeRetained":true,"modelWorkersOnly":true}""");
+        String member = activeMember(YUNXI_ID, YUNXI, LocalDate.of(2010, 1, 1));
+        submitExpecting(care, "2026", member, TestCitizenIds.adult(), null, 300_000)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reasons[0]").value("NOT_A_MODEL_WORKER"));
+
+        // competition-service conferred a provincial 劳模 (as its honour-conferred event would record it)
+        memberRecords.honourConferred("ev-" + member, member, "h-" + member, "MODEL_WORKER", "PROVINCIAL",
+                "2021-2025", LocalDate.of(2025, 4, 28));
+        submit(care, "2026", member, TestCitizenIds.adult(), null, 300_000);
+
+        memberRecords.honourRevoked("ev-revoked-" + member, member, "h-" + member, LocalDate.of(2026, 3, 1));
+        submitExpecting(care, "2027", member, TestCitizenIds.adult(), null, 300_000)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reasons[0]").value("NOT_A_MODEL_WORKER"));
+    }
+
+    @Test
     void twoHundredConcurrentApprovalsAgainstABudgetForOneHundredFiftyApproveExactlyOneHundredFifty()
             throws Exception {
         String grant = programme("ONEOFF", "ONE_OFF_SERVICE", "YEAR", false, ANY_WORKER);

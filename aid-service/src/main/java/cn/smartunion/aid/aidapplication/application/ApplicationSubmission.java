@@ -111,14 +111,15 @@ public class ApplicationSubmission {
 
     private Applicant applicant(SubmitApplication command, OrgPrincipal caller, LocalDate today) {
         if (command.memberId() == null) {
-            return new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), command.socialInsurance());
+            return new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), command.socialInsurance(), false);
         }
         Optional<MemberRecord> member = members.find(command.memberId());
         if (member.isPresent() && !caller.covers(member.get().orgPath())) {
             throw new NotFoundException("member not found");
         }
         return member.map(m -> m.asApplicantOn(today, command.socialInsurance()))
-                .orElse(new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), command.socialInsurance()));
+                .orElse(new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), command.socialInsurance(),
+                        false));
     }
 
     private boolean stillHoldsGrant(String applicationId) {

@@ -216,7 +216,7 @@ public class CondolenceDistribution {
         }
         MemberRecord record = memberRecords.find(command.memberId()).orElse(null);
         Applicant applicant = record == null
-                ? new Applicant(MemberStanding.NOT_A_MEMBER, Set.of(), command.socialInsurance())
+                ? new Applicant(MemberStanding.NOT_A_MEMBER, Set.of(), command.socialInsurance(), false)
                 : record.asApplicantOn(command.deliveredOn(), command.socialInsurance());
         ProgrammeCatalogue.requireEligible(programme, applicant);
         return new Beneficiary.Member(command.memberId());
@@ -224,7 +224,7 @@ public class CondolenceDistribution {
 
     private Beneficiary worker(Programme programme, RecordDelivery command) {
         Applicant applicant = new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(),
-                command.socialInsurance());
+                command.socialInsurance(), false);
         // eligibility first: a members-only programme refuses the worker before anything is registered about them
         ProgrammeCatalogue.requireEligible(programme, applicant);
         RegisteredPerson person = people.register("beneficiary.person", command.citizenIdNumber(), command.legalName());
@@ -248,8 +248,8 @@ public class CondolenceDistribution {
             throw new AidRuleViolation("beneficiary.workerCount", "must be 1 to 100000");
         }
         EligibilityRule rule = programme.eligibility();
-        List<Ineligibility> reasons = new EligibilityRule(Audience.ANY_WORKER, true, rule.groupTags(), Set.of())
-                .check(new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), null));
+        List<Ineligibility> reasons = new EligibilityRule(Audience.ANY_WORKER, true, rule.groupTags(), Set.of(),
+                false).check(new Applicant(MemberStanding.NOT_A_MEMBER, command.groupTags(), null, false));
         if (!reasons.isEmpty()) {
             throw new NotEligible(programme.code(), reasons);
         }

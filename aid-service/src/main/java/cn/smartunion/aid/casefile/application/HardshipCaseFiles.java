@@ -379,10 +379,10 @@ public class HardshipCaseFiles {
     private Applicant applicant(String memberId) {
         LocalDate today = today();
         if (memberId == null) {
-            return new Applicant(MemberStanding.NOT_A_MEMBER, null, null);
+            return new Applicant(MemberStanding.NOT_A_MEMBER, null, null, false);
         }
         return memberRecords.find(memberId).map(r -> r.asApplicantOn(today, null))
-                .orElseGet(() -> new Applicant(MemberStanding.NOT_A_MEMBER, null, null));
+                .orElseGet(() -> new Applicant(MemberStanding.NOT_A_MEMBER, null, null, false));
     }
 
     private LocalDate today() {

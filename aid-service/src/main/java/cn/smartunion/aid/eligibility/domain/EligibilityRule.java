@@ -11,9 +11,10 @@ import java.util.Set;
  * @param includeRetained whether members with retained membership (保留会籍) qualify
  * @param groupTags       the worker groups served (any of them); empty serves every group
  * @param socialInsurance the insurance types served (any of them); empty serves every type
+ * @param modelWorkersOnly model-worker care (劳模"三金", 困难劳模帮扶, 疗休养): only holders of a standing 劳模 honour
  */
 public record EligibilityRule(Audience audience, boolean includeRetained, Set<String> groupTags,
-                              Set<SocialInsurance> socialInsurance) {
+                              Set<SocialInsurance> socialInsurance, boolean modelWorkersOnly) {
 
     public EligibilityRule {
         if (audience == null) {
@@ -44,6 +45,9 @@ public record EligibilityRule(Audience audience, boolean includeRetained, Set<St
         if (!socialInsurance.isEmpty()
                 && (applicant.socialInsurance() == null || !socialInsurance.contains(applicant.socialInsurance()))) {
             reasons.add(Ineligibility.SOCIAL_INSURANCE_NOT_COVERED);
+        }
+        if (modelWorkersOnly && !applicant.modelWorker()) {
+            reasons.add(Ineligibility.NOT_A_MODEL_WORKER);
         }
         return List.copyOf(reasons);
     }

@@ -56,6 +56,6 @@ public record MemberRecord(String memberId, String orgId, String orgPath, Set<St
     }
 
     public Applicant asApplicantOn(LocalDate date, SocialInsurance socialInsurance) {
-        return new Applicant(standingOn(date), groupTags, socialInsurance);
+        return new Applicant(standingOn(date), groupTags, socialInsurance, isModelWorker());
     }
 }

@@ -128,8 +128,8 @@ public class Claim {
                     "the enrolment covers " + enrolment.coverageStartsOn() + " to " + enrolment.coverageEndsOn()
                             + ", not the illness date");
         }
-        List<Ineligibility> reasons = new EligibilityRule(Audience.MEMBERS, includeRetained, Set.of(), Set.of())
-                .check(new Applicant(standing, Set.of(), null));
+        List<Ineligibility> reasons = new EligibilityRule(Audience.MEMBERS, includeRetained, Set.of(), Set.of(),
+                false).check(new Applicant(standing, Set.of(), null, false));
         if (!reasons.isEmpty()) {
             throw new NotEligible(enrolment.programmeCode(), reasons);
         }

@@ -69,11 +69,12 @@ class ProgrammeController {
 
     record EligibilityRequest(@NotNull Audience audience, Boolean includeRetained,
                               @Size(max = 32) Set<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String> groupTags,
-                              @Size(max = 3) Set<@NotNull SocialInsurance> socialInsurance) {
+                              @Size(max = 3) Set<@NotNull SocialInsurance> socialInsurance,
+                              Boolean modelWorkersOnly) {
 
         EligibilityRule toRule() {
             return new EligibilityRule(audience, includeRetained == null || includeRetained, groupTags,
-                    socialInsurance);
+                    socialInsurance, Boolean.TRUE.equals(modelWorkersOnly));
         }
     }
 

@@ -50,7 +50,8 @@ class MongoProgrammes implements Programmes {
                 .append("eligibility", new Document("audience", rule.audience().name())
                         .append("includeRetained", rule.includeRetained())
                         .append("groupTags", List.copyOf(rule.groupTags()))
-                        .append("socialInsurance", rule.socialInsurance().stream().map(Enum::name).toList()))
+                        .append("socialInsurance", rule.socialInsurance().stream().map(Enum::name).toList())
+                        .append("modelWorkersOnly", rule.modelWorkersOnly()))
                 .append("cycleKind", p.cycleKind().name())
                 .append("oncePerCycle", p.oncePerCycle())
                 .append("createdBy", p.createdBy())
@@ -103,7 +104,8 @@ class MongoProgrammes implements Programmes {
                 .map(SocialInsurance::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
         EligibilityRule eligibility = new EligibilityRule(Audience.valueOf(rule.getString("audience")),
                 Boolean.TRUE.equals(rule.getBoolean("includeRetained")),
-                new LinkedHashSet<>(rule.getList("groupTags", String.class, List.of())), insurance);
+                new LinkedHashSet<>(rule.getList("groupTags", String.class, List.of())), insurance,
+                Boolean.TRUE.equals(rule.getBoolean("modelWorkersOnly")));
         return new Programme(d.getString("_id"), d.getString("name"), ProgrammeKind.valueOf(d.getString("kind")),
                 d.getString("ownerOrgId"), d.getString("ownerOrgPath"), eligibility,
                 CycleKind.valueOf(d.getString("cycleKind")), Boolean.TRUE.equals(d.getBoolean("oncePerCycle")),
