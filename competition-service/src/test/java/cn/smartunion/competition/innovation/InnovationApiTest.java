@@ -29,6 +29,7 @@ class InnovationApiTest extends CompetitionSpringTest {
 
     private static final String INNOVATIONS = "/api/competition/v1/innovations";
     private static final String STUDIOS = "/api/competition/v1/innovation-studios";
+    private static final String ME = "/api/competition/v1/me/innovations";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private final RequestPostProcessor yunxiAdmin = staff(YUNXI, "union-admin");
@@ -112,6 +113,49 @@ class InnovationApiTest extends CompetitionSpringTest {
         // a signed-in worker without a linked member record is not a member
         post(worker(unique("kc"), YUNXI), INNOVATIONS, body.formatted(YUNXI_ID, unit, member(YUNXI, unit)))
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void aMemberListsTheInnovationsNamingThemAsAuthor() throws Exception {
+        String unit = TestCreditCodes.valid();
+        String memberId = member(YUNXI, unit);
+        String subject = unique("kc");
+        linkAccount(memberId, subject);
+        RequestPostProcessor me = worker(subject, YUNXI);
+        String own = JsonPath.read(post(me, INNOVATIONS, """
+                {"type":"SMALL_INVENTION","title":"自制焊缝检测尺","summary":"检测效率提高。","unitCreditCode":"%s"}"""
+                .formatted(unit)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+                "$.id");
+        String coAuthored = JsonPath.read(post(staff(SHIYAN, "competition-organiser"), INNOVATIONS, """
+                {"orgId":"%s","type":"TECHNICAL_INNOVATION","title":"数控工艺改进","summary":"良品率提升。",
+                 "unitCreditCode":"%s","memberIds":["%s","%s"]}"""
+                .formatted(SHIYAN_ID, unit, member(YUNXI, unit), memberId))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        post(yunxiAdmin, INNOVATIONS, """
+                {"orgId":"%s","type":"SMALL_DESIGN","title":"别人的设计","summary":"与我无关。",
+                 "unitCreditCode":"%s","memberIds":["%s"]}""".formatted(YUNXI_ID, unit, member(YUNXI, unit)))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get(ME).with(me)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(coAuthored, own)))
+                .andExpect(jsonPath("$.items[0].orgPath").value(SHIYAN))
+                .andExpect(jsonPath("$.items[1].authors[0].memberId").value(memberId));
+        mvc.perform(get(ME).param("page", "1").param("size", "1").with(me))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].id").value(own));
+
+        String idle = member(YUNXI, unit);
+        String idleSubject = unique("kc");
+        linkAccount(idle, idleSubject);
+        mvc.perform(get(ME).with(worker(idleSubject, YUNXI))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(0)).andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(get(ME).with(worker(unique("kc"), YUNXI))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(0));
+
+        mvc.perform(get(ME).with(yunxiAdmin)).andExpect(status().isForbidden());
+        mvc.perform(get(ME).with(staff(YUNXI, "analyst", "competition-organiser"))).andExpect(status().isForbidden());
+        mvc.perform(get(ME).param("size", "101").with(me)).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -137,6 +137,18 @@ public class InnovationSubmissions {
                 innovations.countWithin(caller.orgPath(), filter));
     }
 
+    /**
+     * The signed-in member's innovations: those naming their member record among the authors, wherever kept. A
+     * worker without a member record has none (an empty page, not 404).
+     */
+    public PageView<Innovation> mine(OrgPrincipal caller, int page, int size) {
+        CompetitionAccess.requireMember(caller);
+        return members.findByAccount(caller.subject())
+                .map(member -> new PageView<>(innovations.ofAuthor(member.memberId(), page, size), page, size,
+                        innovations.countOfAuthor(member.memberId())))
+                .orElseGet(() -> new PageView<>(List.of(), page, size, 0));
+    }
+
     private Innovation store(Innovation changed, EventType type, Object event, OrgPrincipal caller) {
         try {
             innovations.update(changed, type, event);

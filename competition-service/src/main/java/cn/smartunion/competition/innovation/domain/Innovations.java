@@ -20,6 +20,11 @@ public interface Innovations {
 
     long countWithin(String scopePath, Filter filter);
 
+    /** The innovations naming the member among their authors, newest first, wherever they are kept. */
+    List<Innovation> ofAuthor(String memberId, int page, int size);
+
+    long countOfAuthor(String memberId);
+
     record Filter(InnovationType type, InnovationStatus status, String unitCreditCode) {
     }
 

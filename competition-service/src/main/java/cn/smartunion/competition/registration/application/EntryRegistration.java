@@ -281,6 +281,21 @@ public class EntryRegistration {
         return new PageView<>(entries.list(filter, page, size), page, size, entries.count(filter));
     }
 
+    /**
+     * The entries of the unions in the caller's subtree, whichever competition they entered and whoever organises it:
+     * a county sees what its own unions entered. For union admins, organisers and analysts; the scope is part of the
+     * query.
+     */
+    public PageView<Entry> listWithinScope(Entries.Filter wanted, OrgPrincipal caller, int page, int size) {
+        if (!isRegistrar(caller) && !(caller.hasOrgPath() && caller.hasRole(CompetitionAccess.ANALYST))) {
+            throw new AccessDeniedException("this needs one of the roles " + CompetitionAccess.UNION_ADMIN + ", "
+                    + CompetitionAccess.ORGANISER + ", " + CompetitionAccess.ANALYST);
+        }
+        Entries.Filter filter = new Entries.Filter(wanted.competitionId(), wanted.status(), wanted.trade(),
+                wanted.entrantType(), caller.orgPath(), null, null);
+        return new PageView<>(entries.list(filter, page, size), page, size, entries.count(filter));
+    }
+
     /** The signed-in worker's own entries: registered by their account, or naming their member record. */
     public PageView<Entry> mine(OrgPrincipal caller, int page, int size) {
         CompetitionAccess.requireMember(caller);

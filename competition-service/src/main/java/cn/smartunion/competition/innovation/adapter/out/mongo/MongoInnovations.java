@@ -33,6 +33,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MongoInnovations implements Innovations {
 
     static final String COLLECTION = "innovations";
+    private static final String AUTHOR_MEMBER = "authors.memberId";
 
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
@@ -95,6 +96,19 @@ class MongoInnovations implements Innovations {
         return mongo.count(filtered(scopePath, filter), COLLECTION);
     }
 
+    @Override
+    public List<Innovation> ofAuthor(String memberId, int page, int size) {
+        Query query = Query.query(where(AUTHOR_MEMBER).is(memberId))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoInnovations::toDomain).toList();
+    }
+
+    @Override
+    public long countOfAuthor(String memberId) {
+        return mongo.count(Query.query(where(AUTHOR_MEMBER).is(memberId)), COLLECTION);
+    }
+
     private static Query filtered(String scopePath, Filter f) {
         Query query = new Query(OrgScope.subtree("orgPath", scopePath));
         if (f.type() != null) {
@@ -121,6 +135,8 @@ class MongoInnovations implements Innovations {
             mongo.indexOps(COLLECTION).createIndex(new Index().on("orgPath", Sort.Direction.ASC)
                     .on("submittedAt", Sort.Direction.DESC));
             mongo.indexOps(COLLECTION).createIndex(new Index().on("unitCreditCode", Sort.Direction.ASC));
+            mongo.indexOps(COLLECTION).createIndex(new Index().on(AUTHOR_MEMBER, Sort.Direction.ASC)
+                    .on("submittedAt", Sort.Direction.DESC).named("authorNewestFirst"));
             indexed = true;
         }
     }

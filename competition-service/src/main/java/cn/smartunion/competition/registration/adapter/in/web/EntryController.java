@@ -104,6 +104,23 @@ class EntryController {
         return EntryView.of(registration.get(entryId, caller));
     }
 
+    /**
+     * The entries of the unions in the caller's subtree across competitions (union admins, organisers, analysts),
+     * newest first.
+     */
+    @GetMapping("/entries")
+    PageView<EntryView> listWithinScope(@RequestParam(required = false) @Pattern(regexp = ID) String competitionId,
+                                        @RequestParam(required = false) EntryStatus status,
+                                        @RequestParam(required = false) EntrantType entrantType,
+                                        @RequestParam(required = false) @Pattern(regexp = CODE) String trade,
+                                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                        @RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_PAGE_SIZE)
+                                        int size,
+                                        @AuthenticationPrincipal OrgPrincipal caller) {
+        return registration.listWithinScope(new Entries.Filter(competitionId, status, trade, entrantType, null, null,
+                null), caller, page, size).map(EntryView::of);
+    }
+
     @PostMapping("/entries/{entryId}/withdrawal")
     EntryView withdraw(@PathVariable @Size(max = 64) String entryId, @AuthenticationPrincipal OrgPrincipal caller) {
         return EntryView.of(registration.withdraw(entryId, caller));

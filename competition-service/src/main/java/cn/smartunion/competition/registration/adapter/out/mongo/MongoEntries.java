@@ -53,6 +53,7 @@ class MongoEntries implements Entries {
     static final String COLLECTION = "entries";
     static final String KEYS_INDEX = "registrationKeys";
     static final String ADVANCED_INDEX = "advancedFrom";
+    static final String SUBTREE_INDEX = "orgPathNewestFirst";
 
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
@@ -275,7 +276,9 @@ class MongoEntries implements Entries {
             ops.createIndex(new Index().on("advancementKey", Sort.Direction.ASC).unique().sparse()
                     .named(ADVANCED_INDEX));
             ops.createIndex(new Index().on("competitionId", Sort.Direction.ASC).on("registeredAt", Sort.Direction.DESC));
-            ops.createIndex(new Index().on("orgPath", Sort.Direction.ASC));
+            // the subtree lists (orgPath prefix, newest first); also serves every other orgPath query
+            ops.createIndex(new Index().on("orgPath", Sort.Direction.ASC).on("registeredAt", Sort.Direction.DESC)
+                    .named(SUBTREE_INDEX));
             ops.createIndex(new Index().on("participants.memberId", Sort.Direction.ASC));
             ops.createIndex(new Index().on("registeredBy.subject", Sort.Direction.ASC));
             indexed = true;

@@ -318,6 +318,74 @@ class RegistrationApiTest extends CompetitionSpringTest {
     }
 
     @Test
+    void unionStaffListTheEntriesOfTheirOwnSubtreeAcrossCompetitions() throws Exception {
+        String trade = unique("T").replace('-', '_');
+        String trades = "[\"" + trade + "\"]";
+        String city = CompetitionRequests.published(mvc, cityOrganiser, CompetitionRequests.body(SHIYAN_ID, "SKILLS",
+                "CITY", trades, "[\"INDIVIDUAL\",\"TEAM\"]", "{}", true));
+        String province = CompetitionRequests.published(mvc, staff(HUBEI, "competition-organiser"),
+                CompetitionRequests.body(HUBEI_ID, "SKILLS", "PROVINCIAL", trades, "[\"INDIVIDUAL\"]", "{}", true));
+        String idNumber = TestCitizenIds.adult();
+        String individual = entryId(register(city, yunxiAdmin, individualBody(trade, idNumber, member(YUNXI, null))));
+        List<String> teamIds = List.of(TestCitizenIds.adult(), TestCitizenIds.adult(), TestCitizenIds.adult());
+        String team = entryId(register(city, yunxiAdmin, teamBody(trade, teamIds,
+                new ArrayList<>(java.util.Collections.nCopies(3, (String) null)))));
+        String provincial = entryId(register(province, yunxiAdmin, individualBody(trade, TestCitizenIds.adult(),
+                null)));
+        String zhushan = entryId(register(city, staff(ZHUSHAN, "union-admin"), individualBody(trade,
+                TestCitizenIds.adult(), null)));
+
+        // the county sees what its own unions entered, in competitions it does not organise, newest first
+        String page = mvc.perform(get(API + "/entries").param("trade", trade).with(staff(YUNXI, "union-admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(provincial, team,
+                        individual)))
+                .andExpect(jsonPath("$.items[2].participants[0].maskedName").value("王*国"))
+                .andExpect(jsonPath("$.items[2].participants[0].maskedIdNumber").isNotEmpty())
+                .andExpect(jsonPath("$.items[2].participants[0].personId").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain(NAME, idNumber, teamIds.get(0), teamIds.get(2));
+        mvc.perform(get(API + "/entries").param("trade", trade).with(staff(YUNXI, "competition-organiser")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(3));
+        mvc.perform(get(API + "/entries").param("trade", trade).with(staff(ZHUSHAN, "union-admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(zhushan));
+        mvc.perform(get(API + "/entries").param("trade", trade).param("size", "100").with(staff(SHIYAN, "analyst")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(4));
+        String everything = mvc.perform(get(API + "/entries").param("size", "100").with(staff(ZHUSHAN, "analyst")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(everything, "$.items[*].orgPath")).isNotEmpty()
+                .allMatch(path -> path.equals(ZHUSHAN) || path.startsWith(ZHUSHAN + "/"));
+
+        // filters and pages
+        mvc.perform(get(API + "/entries").param("trade", trade).param("competitionId", city).with(yunxiAdmin))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(team, individual)));
+        mvc.perform(get(API + "/entries").param("trade", trade).param("entrantType", "TEAM").with(yunxiAdmin))
+                .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(team));
+        mvc.perform(post(API + "/entries/" + individual + "/withdrawal").with(yunxiAdmin)).andExpect(status().isOk());
+        mvc.perform(get(API + "/entries").param("trade", trade).param("status", "WITHDRAWN").with(yunxiAdmin))
+                .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(individual));
+        mvc.perform(get(API + "/entries").param("trade", trade).param("page", "1").param("size", "2")
+                        .with(yunxiAdmin))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.size").value(2))
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(individual)));
+
+        // roles and bad input
+        mvc.perform(get(API + "/entries").with(staff(YUNXI, "judge"))).andExpect(status().isForbidden());
+        mvc.perform(get(API + "/entries").with(worker(unique("worker"), YUNXI))).andExpect(status().isForbidden());
+        mvc.perform(get(API + "/entries").param("size", "101").with(yunxiAdmin)).andExpect(status().isBadRequest());
+        mvc.perform(get(API + "/entries").param("status", "CANCELLED").with(yunxiAdmin))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.violations[0].field").value("status"));
+        mvc.perform(get(API + "/entries").param("entrantType", "CROWD").with(yunxiAdmin))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations[0].field").value("entrantType"));
+        mvc.perform(get(API + "/entries").param("trade", "welder").with(yunxiAdmin))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void badInputIsABadRequestNamingTheField() throws Exception {
         String competition = published("{}");
         String six = teamBody("WELDER", List.of(TestCitizenIds.adult(), TestCitizenIds.adult(),
@@ -364,6 +432,11 @@ class RegistrationApiTest extends CompetitionSpringTest {
     private ResultActions register(String competition, RequestPostProcessor registrar, String body) throws Exception {
         return mvc.perform(post(API + "/competitions/" + competition + "/entries").with(registrar)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static String entryId(ResultActions registered) throws Exception {
+        return JsonPath.read(registered.andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id");
     }
 
     private static String participant(String idNumber, String memberId, boolean captain) {
