@@ -240,7 +240,8 @@ class AidApplicationsTest extends AidSpringTest {
         var payments = awaitRecords(disbursed, r -> r.value().contains(id), 1);
         for (var record : List.of(events.get(0), events.get(1), payments.get(0))) {
             EventSchemaAssertions.assertConformsToSchema(ceHeader(record, "ce_type"), record.value());
-            assertThat(record.value()).doesNotContain(parentId, studentId, "郧西县第一中学", "62220212");
+            assertThat(record.value()).doesNotContain(parentId, studentId, "郧西县第一中学", "62220212",
+                    "6222 0212");
         }
         String stored = mongo.findById(id, Document.class, "aid_applications").toJson()
                 + mongo.getCollection("people").find().into(new ArrayList<>()).toString()
