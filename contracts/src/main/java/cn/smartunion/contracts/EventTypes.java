@@ -160,9 +160,11 @@ public final class EventTypes {
             competition("appeal.lodged.v1", Topics.COMPETITION_JUDGING, "appeal-lodged.v1");
     public static final EventType APPEAL_DECIDED =
             competition("appeal.decided.v1", Topics.COMPETITION_JUDGING, "appeal-decided.v1");
+    public static final EventType SCORES_FINALISED =
+            competition("results.scores-finalised.v1", Topics.COMPETITION_JUDGING, "scores-finalised.v1");
 
     static final List<EventType> JUDGING_TYPES = List.of(RESULTS_PUBLISHED, RESULTS_FINALISED, APPEAL_LODGED,
-            APPEAL_DECIDED);
+            APPEAL_DECIDED, SCORES_FINALISED);
 
     // ---- competition-service: titles, certifications, honours and innovation ----
 

@@ -18,6 +18,7 @@ import cn.smartunion.contracts.competition.InnovationStudioRegistered;
 import cn.smartunion.contracts.competition.InnovationSubmitted;
 import cn.smartunion.contracts.competition.ResultsFinalised;
 import cn.smartunion.contracts.competition.ResultsPublished;
+import cn.smartunion.contracts.competition.ScoresFinalised;
 import cn.smartunion.contracts.competition.SkillLevelCertified;
 import cn.smartunion.contracts.competition.StudioLevelChanged;
 import cn.smartunion.contracts.competition.StudioReviewed;
@@ -91,6 +92,10 @@ public final class CompetitionEventSamples {
                 {"appealId":"a-1","competitionId":"c-1","stage":"FINAL","entryId":"e-2","outcome":"UPHELD",
                  "correctionCount":1,"orgId":"o-2","orgPath":"420000/420300/420322",
                  "decidedAt":"2026-11-21T09:30:00Z"}""");
+        sample(EventTypes.SCORES_FINALISED, ScoresFinalised.class, """
+                {"competitionId":"c-1","stage":"FINAL","entryId":"e-1","totalMarks":86.67,"ledgerSeq":9,
+                 "ledgerHash":"3f1c0a9e5b7d2c4f6a8e0b1d3c5f7a9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a",
+                 "orgId":"o-1","orgPath":"420000/420300","finalisedAt":"2026-11-21T07:40:00Z"}""");
 
         // titles, certifications, honours and innovation
         sample(EventTypes.TITLE_CONFERRED, TitleConferred.class, """

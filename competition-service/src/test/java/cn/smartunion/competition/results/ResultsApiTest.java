@@ -144,8 +144,10 @@ class ResultsApiTest extends JudgingSpringTest {
         mvc.perform(get("/api/competition/v1/titles").param("memberId", m2).with(staff(YUNXI, "union-admin")))
                 .andExpect(jsonPath("$.totalItems").value(0));
 
-        List<ConsumerRecord<String, String>> events = awaitRecords(judging, r -> comp.equals(r.key()), 5);
+        // one ScoresFinalised per entry: the upheld appeal's correction does not publish another
+        List<ConsumerRecord<String, String>> events = awaitRecords(judging, r -> comp.equals(r.key()), 7);
         assertThat(events).extracting(r -> ceHeader(r, "ce_type")).containsExactlyInAnyOrder(
+                EventTypes.SCORES_FINALISED.type(), EventTypes.SCORES_FINALISED.type(),
                 EventTypes.RESULTS_PUBLISHED.type(), EventTypes.APPEAL_LODGED.type(),
                 EventTypes.APPEAL_DECIDED.type(), EventTypes.RESULTS_PUBLISHED.type(),
                 EventTypes.RESULTS_FINALISED.type());

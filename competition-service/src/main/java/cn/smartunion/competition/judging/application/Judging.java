@@ -52,10 +52,12 @@ public class Judging {
     private final ScoreClaims claims;
     private final ScoreLedger ledger;
     private final LedgerChain chain;
+    private final ScoreSheetFinalisation finalisation;
     private final Clock clock;
 
     Judging(JudgingContext context, StageEntrants entrants, MarkingSchemes schemes, Recusals recusals,
-            ScoreClaims claims, ScoreLedger ledger, LedgerChain chain, Clock clock) {
+            ScoreClaims claims, ScoreLedger ledger, LedgerChain chain, ScoreSheetFinalisation finalisation,
+            Clock clock) {
         this.context = context;
         this.entrants = entrants;
         this.schemes = schemes;
@@ -63,6 +65,7 @@ public class Judging {
         this.claims = claims;
         this.ledger = ledger;
         this.chain = chain;
+        this.finalisation = finalisation;
         this.clock = clock;
     }
 
@@ -94,7 +97,8 @@ public class Judging {
 
     /**
      * Records the judge's marks for an entry. A repeat with the same values answers the same ledger entries; a
-     * different value for a recorded score is {@link ScoreFinal}.
+     * different value for a recorded score is {@link ScoreFinal}. The submission that completes the entry's sheet
+     * (and any repeat of it) finalises the sheet once ({@code ScoresFinalised}).
      */
     public List<LedgerEntry> score(String competitionId, String stage, String entryId, List<Mark> marks,
                                    OrgPrincipal caller) {
@@ -121,6 +125,7 @@ public class Judging {
             String scorer = criterion.kind() == CriterionKind.MEASUREMENT ? ScoreSheetKeys.PANEL : judge.memberId();
             recorded.add(record(competitionId, stage, entryId, mark, scorer, caller.subject()));
         }
+        finalisation.afterScoring(competition, scheme, entryId);
         return recorded;
     }
 

@@ -18,6 +18,9 @@ public interface ScoreLedger {
 
     List<LedgerEntry> ofStage(String competitionId, String stage);
 
+    /** The entries (scores and corrections) of one entry in a stage, in seq order. */
+    List<LedgerEntry> ofEntry(String competitionId, String stage, String entryId);
+
     /** The appeal's correction of the entry {@code correctsSeq}, when it was written. */
     Optional<LedgerEntry> correction(String competitionId, String appealId, long correctsSeq);
 

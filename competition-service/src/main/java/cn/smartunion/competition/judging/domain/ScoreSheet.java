@@ -68,6 +68,38 @@ public final class ScoreSheet {
         return new EntryMarks(entryId, lines);
     }
 
+    /**
+     * When the entry's sheet became complete: the first ledger entry after which every criterion is scored
+     * (judgement criteria by at least the scheme's minimum judges), and the entry's total at that point. The same
+     * ledger always gives the same answer, whoever asks and however often.
+     *
+     * @param ledger the stage's ledger entries (any order; entries of other entries and stages are ignored)
+     */
+    public static java.util.Optional<Completion> completion(MarkingScheme scheme, String entryId,
+                                                            Collection<LedgerEntry> ledger) {
+        List<LedgerEntry> ofEntry = new ArrayList<>();
+        for (LedgerEntry e : ledger) {
+            if (scheme.stage().equals(e.stage()) && entryId.equals(e.entryId())) {
+                ofEntry.add(e);
+            }
+        }
+        ofEntry.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        for (int upTo = 1; upTo <= ofEntry.size(); upTo++) {
+            EntryMarks marks = new ScoreSheet(scheme, ofEntry.subList(0, upTo)).marksOf(entryId);
+            if (marks.complete()) {
+                return java.util.Optional.of(new Completion(entryId, ofEntry.get(upTo - 1), marks.total()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param completedBy the ledger entry that completed the sheet (the ledger's head when it was appended)
+     * @param totalMarks  the entry's total then, two decimals
+     */
+    public record Completion(String entryId, LedgerEntry completedBy, BigDecimal totalMarks) {
+    }
+
     /** The effective score of one (entry, criterion, judge), when there is one. */
     public java.util.Optional<Scored> scored(String entryId, String criterion, String judgeMemberId) {
         return java.util.Optional.ofNullable(byEntry.getOrDefault(entryId, Map.of())

@@ -2,6 +2,7 @@ package cn.smartunion.competition.results.application;
 
 import cn.smartunion.competition.access.CompetitionAccess;
 import cn.smartunion.competition.judging.application.JudgingContext;
+import cn.smartunion.competition.judging.application.ScoreSheetFinalisation;
 import cn.smartunion.competition.judging.domain.AwardBand;
 import cn.smartunion.competition.judging.domain.CompetitionView;
 import cn.smartunion.competition.judging.domain.MarkingScheme;
@@ -61,10 +62,12 @@ public class ResultsDesk {
     private final Appeals appeals;
     private final Awards awards;
     private final MemberDirectory members;
+    private final ScoreSheetFinalisation finalisation;
     private final Clock clock;
 
     ResultsDesk(JudgingContext context, StageEntrants entrants, MarkingSchemes schemes, ScoreLedger ledger,
-                ResultsStore results, Appeals appeals, Awards awards, MemberDirectory members, Clock clock) {
+                ResultsStore results, Appeals appeals, Awards awards, MemberDirectory members,
+                ScoreSheetFinalisation finalisation, Clock clock) {
         this.context = context;
         this.entrants = entrants;
         this.schemes = schemes;
@@ -73,6 +76,7 @@ public class ResultsDesk {
         this.appeals = appeals;
         this.awards = awards;
         this.members = members;
+        this.finalisation = finalisation;
         this.clock = clock;
     }
 
@@ -86,6 +90,9 @@ public class ResultsDesk {
         MarkingScheme scheme = schemes.find(competitionId, stage)
                 .orElseThrow(() -> new CompetitionStatusConflict("the stage's marking scheme", "MISSING"));
         List<RankedEntry> ranking = rank(competitionId, stage, scheme);
+        // every sheet is complete now: repair a ScoresFinalised lost between a judge's last score and its write
+        finalisation.catchUp(competition, scheme, ranking.stream().map(RankedEntry::entryId).toList(),
+                ledger.ofStage(competitionId, stage));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         StageResults.Version first = new StageResults.Version(1, now, now.plus(scheme.appealWindow()), null, ranking);
         StageResults published = new StageResults(competitionId, stage, competition.orgId(), competition.orgPath(),

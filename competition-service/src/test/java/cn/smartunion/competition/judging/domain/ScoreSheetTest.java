@@ -66,6 +66,29 @@ class ScoreSheetTest {
     }
 
     @Test
+    void anEntrysSheetIsCompletedByTheFirstLedgerEntryAfterWhichEveryCriterionIsScored() {
+        score("e-1", "FINISH", "j-1", "3");
+        score("e-2", "SIZE", "PANEL", "10");
+        score("e-1", "FINISH", "j-2", "3");
+        score("e-1", "FINISH", "j-3", "2");
+        assertThat(ScoreSheet.completion(SCHEME, "e-1", ledger)).as("the measurement is missing").isEmpty();
+
+        long completing = score("e-1", "SIZE", "PANEL", "35");
+        score("e-1", "FINISH", "j-4", "0");  // a fourth judge after completion changes the total, not the moment
+        score("e-3", "FINISH", "j-1", "1");
+
+        List<LedgerEntry> shuffled = new ArrayList<>(ledger);
+        java.util.Collections.reverse(shuffled);
+        ScoreSheet.Completion completion = ScoreSheet.completion(SCHEME, "e-1", shuffled).orElseThrow();
+        assertThat(completion.completedBy().seq()).isEqualTo(completing);
+        // 35 + (8/3)/3 × 60 = 35 + 53.333…
+        assertThat(completion.totalMarks()).isEqualByComparingTo("88.33");
+        assertThat(completion.totalMarks().scale()).isEqualTo(2);
+        assertThat(ScoreSheet.completion(SCHEME, "e-1", ledger)).contains(completion);
+        assertThat(ScoreSheet.completion(SCHEME, "e-2", ledger)).isEmpty();
+    }
+
+    @Test
     void aSchemesWeightsSumTo100AndItNeedsThreeJudges() {
         assertThatThrownBy(() -> MarkingScheme.define("c", "FINAL", List.of(
                         new Criterion("A_1", "a", CriterionKind.MEASUREMENT, 50)), 3, List.of(), Duration.ofHours(2),

@@ -77,6 +77,13 @@ class MongoScoreLedger implements ScoreLedger {
     }
 
     @Override
+    public List<LedgerEntry> ofEntry(String competitionId, String stage, String entryId) {
+        Query query = Query.query(where("competitionId").is(competitionId).and("stage").is(stage).and("entryId")
+                .is(entryId)).with(Sort.by("seq"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoScoreLedger::toDomain).toList();
+    }
+
+    @Override
     public Optional<LedgerEntry> correction(String competitionId, String appealId, long correctsSeq) {
         Query query = Query.query(where("competitionId").is(competitionId).and("appealId").is(appealId)
                 .and("correctsSeq").is(correctsSeq)).with(Sort.by("seq")).limit(1);
@@ -96,7 +103,8 @@ class MongoScoreLedger implements ScoreLedger {
             mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                     .on("competitionId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
             mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                    .on("competitionId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC));
+                    .on("competitionId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC)
+                    .on("entryId", Sort.Direction.ASC));
             indexed = true;
         }
     }
