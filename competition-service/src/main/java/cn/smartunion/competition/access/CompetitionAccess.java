@@ -1,6 +1,5 @@
 package cn.smartunion.competition.access;
 
-import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -22,43 +21,26 @@ public final class CompetitionAccess {
     }
 
     public static void requireOrganiser(OrgPrincipal caller) {
-        requireAnyOf(caller, ORGANISER);
+        caller.requireAnyRole(ORGANISER);
     }
 
     /** Organisers or union admins: the staff who register entrants on a worker's or a team's behalf. */
     public static void requireRegistrar(OrgPrincipal caller) {
-        requireAnyOf(caller, ORGANISER, UNION_ADMIN);
+        caller.requireAnyRole(ORGANISER, UNION_ADMIN);
     }
 
     public static void requireJudge(OrgPrincipal caller) {
-        requireAnyOf(caller, JUDGE);
+        caller.requireAnyRole(JUDGE);
     }
 
     /** Staff who may read competition records of their subtree. */
     public static void requireReader(OrgPrincipal caller) {
-        requireAnyOf(caller, ORGANISER, UNION_ADMIN, JUDGE, ANALYST);
+        caller.requireAnyRole(ORGANISER, UNION_ADMIN, JUDGE, ANALYST);
     }
 
     public static void requireMember(OrgPrincipal caller) {
         if (!caller.hasRole(MEMBER)) {
             throw new AccessDeniedException("this needs the role " + MEMBER);
         }
-    }
-
-    public static void requireWithin(OrgPrincipal caller, String orgPath, String what) {
-        if (!caller.covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
-    }
-
-    private static void requireAnyOf(OrgPrincipal caller, String... roles) {
-        if (caller.hasOrgPath()) {
-            for (String role : roles) {
-                if (caller.hasRole(role)) {
-                    return;
-                }
-            }
-        }
-        throw new AccessDeniedException("this needs one of the roles " + String.join(", ", roles));
     }
 }

@@ -1,8 +1,6 @@
 package cn.smartunion.rights.access;
 
-import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may do what with rights records. Staff act within their union's subtree, plus the work orders explicitly
@@ -20,32 +18,15 @@ public final class RightsAccess {
     }
 
     public static void requireAgent(OrgPrincipal caller) {
-        requireAnyOf(caller, AGENT);
+        caller.requireAnyRole(AGENT);
     }
 
     /** Agents or mediators: the people who work the cases. */
     public static void requireCaseWorker(OrgPrincipal caller) {
-        requireAnyOf(caller, AGENT, MEDIATOR);
+        caller.requireAnyRole(AGENT, MEDIATOR);
     }
 
     public static void requireReader(OrgPrincipal caller) {
-        requireAnyOf(caller, AGENT, MEDIATOR, ANALYST);
-    }
-
-    public static void requireWithin(OrgPrincipal caller, String orgPath, String what) {
-        if (!caller.covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
-    }
-
-    private static void requireAnyOf(OrgPrincipal caller, String... roles) {
-        if (caller.hasOrgPath()) {
-            for (String role : roles) {
-                if (caller.hasRole(role)) {
-                    return;
-                }
-            }
-        }
-        throw new AccessDeniedException("this needs one of the roles " + String.join(", ", roles));
+        caller.requireAnyRole(AGENT, MEDIATOR, ANALYST);
     }
 }

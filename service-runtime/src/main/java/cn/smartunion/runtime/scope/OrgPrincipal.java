@@ -1,5 +1,8 @@
 package cn.smartunion.runtime.scope;
 
+import cn.smartunion.runtime.problem.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,5 +53,27 @@ public record OrgPrincipal(String subject, String username, String orgPath, Set<
     /** False for partner clients, which act for no union. */
     public boolean hasOrgPath() {
         return orgPath != null;
+    }
+
+    /** Fails with 403 unless this principal acts for a union (has an org path) and holds one of {@code roles}. */
+    public void requireAnyRole(String... roles) {
+        if (hasOrgPath()) {
+            for (String role : roles) {
+                if (hasRole(role)) {
+                    return;
+                }
+            }
+        }
+        throw new AccessDeniedException("this needs one of the roles " + String.join(", ", roles));
+    }
+
+    /**
+     * Fails with 404 naming {@code what} unless a record owned by {@code ownerPath} lies in this principal's subtree:
+     * a record out of scope is answered like a missing one, never revealing that it exists.
+     */
+    public void requireCovers(String ownerPath, String what) {
+        if (!covers(ownerPath)) {
+            throw new NotFoundException(what);
+        }
     }
 }

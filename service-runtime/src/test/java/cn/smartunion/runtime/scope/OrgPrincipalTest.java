@@ -60,6 +60,23 @@ class OrgPrincipalTest {
         assertThatThrownBy(() -> principal.roles().add("admin")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void requireAnyRoleIs403WithoutTheRoleOrWithoutAUnion() {
+        principal("420000").requireAnyRole("admin", "staff");
+        assertThatThrownBy(() -> principal("420000").requireAnyRole("admin"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        OrgPrincipal partner = new OrgPrincipal("portal", "portal", null, Set.of("staff"));
+        assertThatThrownBy(() -> partner.requireAnyRole("staff"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void requireCoversIs404OutsideTheSubtree() {
+        principal("420000/420300").requireCovers("420000/420300/420322", "case not found");
+        assertThatThrownBy(() -> principal("420000/420300").requireCovers("420000/420500", "case not found"))
+                .isInstanceOf(cn.smartunion.runtime.problem.NotFoundException.class).hasMessage("case not found");
+    }
+
     private static OrgPrincipal principal(String orgPath) {
         return new OrgPrincipal("user-1", "zhangsan", orgPath, Set.of("staff"));
     }

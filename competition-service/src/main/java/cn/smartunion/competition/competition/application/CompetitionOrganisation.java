@@ -90,7 +90,7 @@ public class CompetitionOrganisation {
     public Competition organisedBy(String id, OrgPrincipal caller) {
         CompetitionAccess.requireOrganiser(caller);
         Competition competition = competitions.find(id).orElseThrow(CompetitionOrganisation::notFound);
-        CompetitionAccess.requireWithin(caller, competition.orgPath(), "competition not found");
+        caller.requireCovers(competition.orgPath(), "competition not found");
         return competition;
     }
 

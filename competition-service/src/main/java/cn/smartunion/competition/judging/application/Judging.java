@@ -213,7 +213,7 @@ public class Judging {
             if (!caller.hasRole(CompetitionAccess.ORGANISER) && !caller.hasRole(CompetitionAccess.ANALYST)) {
                 throw new AccessDeniedException("for the organiser, analysts and chief judges");
             }
-            CompetitionAccess.requireWithin(caller, competition.orgPath(), "competition not found");
+            caller.requireCovers(competition.orgPath(), "competition not found");
         }
         LedgerChain.Verifier verifier = chain.verifier();
         ledger.walk(competitionId, verifier::accept);

@@ -49,7 +49,7 @@ public class JudgingContext {
     public CompetitionView asOrganiser(String competitionId, String stage, OrgPrincipal caller) {
         CompetitionAccess.requireOrganiser(caller);
         CompetitionView competition = stage == null ? competition(competitionId) : stageOf(competitionId, stage);
-        CompetitionAccess.requireWithin(caller, competition.orgPath(), "competition not found");
+        caller.requireCovers(competition.orgPath(), "competition not found");
         return competition;
     }
 

@@ -92,7 +92,7 @@ public class JudgingSetup {
                 .flatMap(j -> panels.find(competitionId, stage).filter(p -> p.hasJudge(j.memberId()))).isPresent();
         if (!judge) {
             CompetitionAccess.requireReader(caller);
-            CompetitionAccess.requireWithin(caller, context.competition(competitionId).orgPath(),
+            caller.requireCovers(context.competition(competitionId).orgPath(),
                     "competition not found");
         }
         return schemes.find(competitionId, stage).orElseThrow(() -> new NotFoundException("no marking scheme yet"));
@@ -126,7 +126,7 @@ public class JudgingSetup {
     public Panel panel(String competitionId, String stage, OrgPrincipal caller) {
         CompetitionAccess.requireReader(caller);
         CompetitionView competition = context.stageOf(competitionId, stage);
-        CompetitionAccess.requireWithin(caller, competition.orgPath(), "competition not found");
+        caller.requireCovers(competition.orgPath(), "competition not found");
         return panels.find(competitionId, stage).orElseThrow(() -> new NotFoundException("no panel yet"));
     }
 }

@@ -222,7 +222,7 @@ public class EntryRegistration {
     public Entry disqualify(String entryId, DisqualificationReason reason, OrgPrincipal caller) {
         CompetitionAccess.requireOrganiser(caller);
         Entry found = visible(entryId, caller);
-        CompetitionAccess.requireWithin(caller, found.competitionOrgPath(), "entry not found");
+        caller.requireCovers(found.competitionOrgPath(), "entry not found");
         Competition competition = competition(found.competitionId());
         return change(entryId, caller, e -> {
             competition.requireRunning();
@@ -234,7 +234,7 @@ public class EntryRegistration {
     public Entry replaceParticipant(String entryId, int index, RegisterEntry.Person newcomer, OrgPrincipal caller) {
         CompetitionAccess.requireRegistrar(caller);
         Entry found = visible(entryId, caller);
-        CompetitionAccess.requireWithin(caller, found.orgPath(), "entry not found");
+        caller.requireCovers(found.orgPath(), "entry not found");
         Competition competition = competition(found.competitionId());
         competition.requireRegistrationOpen(clock.instant());
         MemberView member = null;
@@ -275,7 +275,7 @@ public class EntryRegistration {
                                               int page, int size) {
         CompetitionAccess.requireOrganiser(caller);
         Competition competition = competition(competitionId);
-        CompetitionAccess.requireWithin(caller, competition.orgPath(), "competition not found");
+        caller.requireCovers(competition.orgPath(), "competition not found");
         Entries.Filter filter = new Entries.Filter(competitionId, wanted.status(), wanted.trade(),
                 wanted.entrantType(), wanted.withinOrgPath(), null, null);
         return new PageView<>(entries.list(filter, page, size), page, size, entries.count(filter));

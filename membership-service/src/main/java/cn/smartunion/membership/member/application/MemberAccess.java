@@ -1,6 +1,5 @@
 package cn.smartunion.membership.member.application;
 
-import cn.smartunion.runtime.problem.NotFoundException;
 import cn.smartunion.runtime.scope.OrgPrincipal;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -34,17 +33,6 @@ public final class MemberAccess {
     /** True when a record owned by the union at {@code orgPath} lies in the caller's subtree. */
     public static boolean covers(OrgPrincipal caller, String orgPath) {
         return caller.covers(orgPath);
-    }
-
-    /**
-     * Fails with 404 unless the union at {@code orgPath} lies in the caller's subtree.
-     *
-     * @param what the detail to answer with, e.g. "member not found"
-     */
-    public static void requireWithin(OrgPrincipal caller, String orgPath, String what) {
-        if (!caller.covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
     }
 
     /** The caller's subtree, for scoped queries. */
