@@ -71,7 +71,10 @@ public abstract class JudgingSpringTest extends CompetitionSpringTest {
                 .append("orgId", "org-" + orgPath.substring(orgPath.lastIndexOf('/') + 1)).append("orgPath", orgPath)
                 .append("entrantType", entrantType).append("trade", "WELDER").append("status", "REGISTERED")
                 .append("stages", List.of("PRELIMINARY")).append("participants", participants)
-                .append("unitCreditCode", unitCreditCode), "entries");
+                .append("unitCreditCode", unitCreditCode).append("competitionOrgPath", SHIYAN)
+                .append("registeredBy", new Document("kind", "UNION_ADMIN").append("subject", unique("admin"))
+                        .append("orgPath", orgPath))
+                .append("registeredAt", new java.util.Date()), "entries");
         return id;
     }
 
