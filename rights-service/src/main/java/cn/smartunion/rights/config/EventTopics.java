@@ -1,29 +1,24 @@
 package cn.smartunion.rights.config;
 
 import cn.smartunion.contracts.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
+import cn.smartunion.runtime.events.DomainTopics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics this service produces, created at start-up when missing (keyed by aggregate id). */
+/** The topics this service produces, created at start-up when missing (see {@link DomainTopics}). */
 @Configuration(proxyBeanMethods = false)
 class EventTopics {
 
     @Bean
     KafkaAdmin.NewTopics rightsTopics(@Value("${smartunion.kafka.partitions:3}") int partitions,
-                                      @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.RIGHTS_WORK_ORDER, partitions, replicationFactor),
-                topic(Topics.RIGHTS_DISPUTE, partitions, replicationFactor),
-                topic(Topics.RIGHTS_SUPERVISION, partitions, replicationFactor),
-                topic(Topics.RIGHTS_BARGAINING, partitions, replicationFactor),
-                topic(Topics.RIGHTS_REFERRAL, partitions, replicationFactor));
-    }
-
-    private static NewTopic topic(String name, int partitions, int replicationFactor) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build();
+            @Value("${smartunion.kafka.replication-factor:1}") int replicationFactor) {
+        return DomainTopics.topics(partitions, replicationFactor,
+                Topics.RIGHTS_WORK_ORDER,
+                Topics.RIGHTS_DISPUTE,
+                Topics.RIGHTS_SUPERVISION,
+                Topics.RIGHTS_BARGAINING,
+                Topics.RIGHTS_REFERRAL);
     }
 }
