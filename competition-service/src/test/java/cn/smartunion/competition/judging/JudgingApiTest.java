@@ -181,6 +181,37 @@ class JudgingApiTest extends JudgingSpringTest {
     }
 
     @Test
+    void identicalSubmissionsRacingEachOtherPutTheScoreInTheLedgerOnce() throws Exception {
+        String comp = competition();
+        String entry = entry(comp, YUNXI, "INDIVIDUAL", null, member(YUNXI, null));
+        String s1 = unique("sub"), s2 = unique("sub"), s3 = unique("sub");
+        String j1 = judgeMember(HUBEI, null, s1), j2 = judgeMember(HUBEI, null, s2),
+                j3 = judgeMember(HUBEI, null, s3);
+        scheme(comp, "PRELIMINARY", SCHEME).andExpect(status().isOk());
+        panel(comp, "PRELIMINARY", j1, j1, j2, j3).andExpect(status().isOk());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try {
+            List<Future<?>> retries = IntStream.range(0, 8).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                answers.add(score(s1, comp, entry, "[{\"criterion\":\"FINISH\",\"value\":2}]")
+                        .andReturn().getResponse().getStatus());
+                return null;
+            })).toList();
+            for (Future<?> retry : retries) {
+                retry.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).hasSize(8).containsOnly(200);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(where("competitionId").is(comp)
+                .and("entryId").is(entry).and("kind").is("SCORE")), "score_ledger")).isEqualTo(1);
+        mvc.perform(get(BASE + comp + "/score-ledger/verification").with(staff(SHIYAN, "analyst")))
+                .andExpect(jsonPath("$.valid").value(true)).andExpect(jsonPath("$.entries").value(1));
+    }
+
+    @Test
     void tamperingWithAStoredScoreIsReportedByTheVerificationEndpoint() throws Exception {
         String comp = competition();
         String entry = entry(comp, YUNXI, "INDIVIDUAL", null, member(YUNXI, null));

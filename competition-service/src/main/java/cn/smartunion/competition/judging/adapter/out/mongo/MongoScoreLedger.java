@@ -27,6 +27,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MongoScoreLedger implements ScoreLedger {
 
     static final String COLLECTION = "score_ledger";
+    private static final String SCORE_KEY = "scoreKey";
     private static final int MAX_ATTEMPTS = 100;
 
     private final MongoTemplate mongo;
@@ -40,6 +41,11 @@ class MongoScoreLedger implements ScoreLedger {
         return competitionId + ":" + String.format("%010d", seq);
     }
 
+    /**
+     * A score (not a correction) also carries {@code scoreKey}, unique: the same judge's score for the same entry and
+     * criterion is in the ledger once, even when two identical submissions race past the score claim. The loser of
+     * that race gets the entry the winner appended.
+     */
     @Override
     public LedgerEntry append(String competitionId, Function<LedgerEntry, LedgerEntry> next) {
         ensureIndexes();
@@ -51,10 +57,23 @@ class MongoScoreLedger implements ScoreLedger {
                 return entry;
             }
             catch (DuplicateKeyException anotherAppendedFirst) {
+                Optional<LedgerEntry> sameScore = scoreKey(entry).map(key -> mongo.findOne(
+                        Query.query(where(SCORE_KEY).is(key)), Document.class, COLLECTION))
+                        .map(MongoScoreLedger::toDomain);
+                if (sameScore.isPresent()) {
+                    return sameScore.get();
+                }
                 Thread.onSpinWait();
             }
         }
         throw new IllegalStateException("the score ledger is too busy to append; retry");
+    }
+
+    private static Optional<String> scoreKey(LedgerEntry e) {
+        return e.kind() == LedgerEntry.Kind.SCORE
+                ? Optional.of(String.join(":", e.competitionId(), e.stage(), e.entryId(), e.criterion(),
+                        e.judgeMemberId()))
+                : Optional.empty();
     }
 
     private Optional<LedgerEntry> head(String competitionId) {
@@ -103,6 +122,8 @@ class MongoScoreLedger implements ScoreLedger {
             mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                     .on("competitionId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
             mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                    .on(SCORE_KEY, Sort.Direction.ASC).unique().sparse());
+            mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                     .on("competitionId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC)
                     .on("entryId", Sort.Direction.ASC));
             indexed = true;
@@ -110,7 +131,9 @@ class MongoScoreLedger implements ScoreLedger {
     }
 
     private static Document toDocument(LedgerEntry e) {
-        return new Document("_id", id(e.competitionId(), e.seq()))
+        Document document = new Document("_id", id(e.competitionId(), e.seq()));
+        scoreKey(e).ifPresent(key -> document.append(SCORE_KEY, key));
+        return document
                 .append("competitionId", e.competitionId())
                 .append("seq", e.seq())
                 .append("kind", e.kind().name())
