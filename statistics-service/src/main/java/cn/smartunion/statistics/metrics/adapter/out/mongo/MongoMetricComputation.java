@@ -1,0 +1,283 @@
+package cn.smartunion.statistics.metrics.adapter.out.mongo;
+
+import cn.smartunion.contracts.EventType;
+import cn.smartunion.contracts.EventTypes;
+import cn.smartunion.statistics.config.StatisticsProperties;
+import cn.smartunion.statistics.facts.adapter.out.mongo.MongoFacts;
+import cn.smartunion.statistics.facts.domain.EventFacts;
+import cn.smartunion.statistics.metrics.application.MetricComputation;
+import cn.smartunion.statistics.metrics.domain.Figure;
+import cn.smartunion.statistics.metrics.domain.Metric;
+import cn.smartunion.statistics.metrics.domain.Period;
+import cn.smartunion.statistics.metrics.domain.Rate;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Each metric as an aggregation over the facts of a subtree and a period. Only the stages and accumulators the
+ * MongoDB wire server of the tests also runs: {@code $match}, {@code $unwind}, {@code $sort}, {@code $group} with
+ * {@code $sum} / {@code $last} / {@code $max} / {@code $addToSet}; a distinct count is two groups (by the key, then
+ * counting the keys).
+ */
+@Component
+class MongoMetricComputation implements MetricComputation {
+
+    private static final String PERSONS = "personKeys";
+
+    private final MongoTemplate mongo;
+    private final StatisticsProperties properties;
+
+    MongoMetricComputation(MongoTemplate mongo, StatisticsProperties properties) {
+        this.mongo = mongo;
+        this.properties = properties;
+    }
+
+    @Override
+    public Figure compute(Metric metric, String orgPath, Period period) {
+        Scope s = new Scope(orgPath, period);
+        return switch (metric) {
+            case MEMBERS -> Figure.count(metric, membersOn(s));
+            case NEW_MEMBERS -> Figure.count(metric, distinct(s.flows(EventTypes.MEMBER_ACTIVATED).append("flag", true),
+                    "subjectId"));
+            case NEW_MEMBERS_NEW_FORM -> Figure.count(metric, distinct(s.flows(EventTypes.MEMBER_ACTIVATED)
+                    .append("flag", true).append("tags", in(properties.newFormWorkerTags())), "subjectId"));
+            case NEW_MEMBERS_MIGRANT -> Figure.count(metric, distinct(s.flows(EventTypes.MEMBER_ACTIVATED)
+                    .append("flag", true).append("tags", in(properties.migrantWorkerTags())), "subjectId"));
+            case COLLECTIVE_ENROLMENT -> Figure.count(metric, distinct(s.flows(EventTypes.MEMBER_ACTIVATED)
+                    .append("channel", in(properties.collectiveJoinChannels())), "subjectId"));
+            case NEW_UNIONS -> Figure.count(metric, distinct(s.flows(EventTypes.ORG_REGISTERED), "subjectId"));
+
+            case AID_FUNDS -> {
+                Map<String, Long> bySource = sumBy(s.flows(EventTypes.AID_DISBURSED), "amountFen", "channel");
+                yield Figure.money(metric, total(bySource), bySource);
+            }
+            case CONDOLENCE_PERSON_TIMES -> {
+                Map<String, Long> byProgramme = sumBy(s.flows(EventTypes.CONDOLENCE_DELIVERED), "count", "code");
+                yield Figure.count(metric, total(byProgramme), byProgramme);
+            }
+            case CONDOLENCE_PERSONS -> Figure.count(metric, distinct(s.flows(EventTypes.CONDOLENCE_DELIVERED), PERSONS));
+            case SCHOOL_AID_BENEFICIARIES -> Figure.count(metric, distinct(s.flows(EventTypes.AID_APPLICATION_APPROVED)
+                    .append("code", properties.schoolAidProgramme()), PERSONS));
+            case SCHOOL_AID_AMOUNT -> Figure.money(metric, sum(s.flows(EventTypes.AID_APPLICATION_APPROVED)
+                    .append("code", properties.schoolAidProgramme()), "amountFen"));
+            case HOUSEHOLDS_FILED -> Figure.count(metric, distinct(s.flows(EventTypes.HARDSHIP_CASE_FILED),
+                    "householdId"));
+            case HOUSEHOLDS_RELIEVED -> Figure.count(metric, distinct(s.flows(EventTypes.HARDSHIP_CASE_RELIEVED),
+                    "householdId"));
+            case MUTUAL_AID_ENROLMENTS -> Figure.count(metric, count(s.flows(EventTypes.MUTUAL_AID_ENROLLED)));
+            case MUTUAL_AID_PAID -> Figure.money(metric, sum(s.flows(EventTypes.MUTUAL_AID_CLAIM_PAID), "amountFen"));
+
+            case DISPUTES_OPENED -> Figure.count(metric, distinct(s.flows(EventTypes.DISPUTE_CASE_OPENED), "subjectId"));
+            case DISPUTES_CLOSED -> Figure.count(metric, distinct(s.flows(EventTypes.DISPUTE_CASE_CLOSED), "subjectId"));
+            case DISPUTE_WORKERS -> Figure.count(metric, distinct(s.flows(EventTypes.DISPUTE_CASE_OPENED), PERSONS));
+            case DISPUTE_RECOVERED -> Figure.money(metric, sum(s.flows(EventTypes.DISPUTE_CASE_CLOSED), "amountFen"));
+            // cases that reached an agreement ÷ cases in mediation (a session, an agreement or a failure) in the
+            // period: an agreement is itself mediation, so the rate never exceeds 1
+            case MEDIATION_SUCCESS_RATE -> Figure.rate(metric, Rate.of(
+                    distinct(s.flows(EventTypes.MEDIATION_AGREEMENT_REACHED), "subjectId"),
+                    distinct(s.flows(EventTypes.MEDIATION_SESSION_HELD, EventTypes.MEDIATION_AGREEMENT_REACHED,
+                            EventTypes.MEDIATION_FAILED), "subjectId")));
+            // of the cases closed in the period, those whose follow-up found no further complaint
+            case NO_FURTHER_COMPLAINT_RATE -> Figure.rate(metric, Rate.of(
+                    distinct(s.cohort(EventTypes.CASE_FOLLOW_UP_COMPLETED).append("flag", true), "subjectId"),
+                    distinct(s.flows(EventTypes.DISPUTE_CASE_CLOSED), "subjectId")));
+            case WORK_ORDERS -> Figure.count(metric, distinct(s.flows(EventTypes.WORK_ORDER_CREATED), "subjectId"));
+            // of the orders created in the period, those resolved (办结) so far
+            case WORK_ORDER_RESOLUTION_RATE -> Figure.rate(metric, Rate.of(
+                    distinct(s.cohort(EventTypes.WORK_ORDER_RESOLVED), "subjectId"),
+                    distinct(s.flows(EventTypes.WORK_ORDER_CREATED), "subjectId")));
+            // of the orders resolved in the period, those resolved before their deadline
+            case WORK_ORDER_SLA_RATE -> Figure.rate(metric, Rate.of(
+                    distinct(s.flows(EventTypes.WORK_ORDER_RESOLVED).append("flag", true), "subjectId"),
+                    distinct(s.flows(EventTypes.WORK_ORDER_RESOLVED), "subjectId")));
+            // ratings of 4 or 5 ÷ ratings given in the period
+            case WORK_ORDER_SATISFACTION -> Figure.rate(metric, Rate.of(
+                    count(s.flows(EventTypes.WORK_ORDER_RATED).append("flag", true)),
+                    count(s.flows(EventTypes.WORK_ORDER_RATED))));
+            case SUPERVISION_NOTICES -> Figure.count(metric, count(s.flows(EventTypes.SUPERVISION_NOTICE_ISSUED)));
+            case CONTRACTS_IN_FORCE -> Figure.count(metric, contractsInForce(s).size());
+            case CONTRACT_WORKERS -> Figure.count(metric,
+                    contractsInForce(s).values().stream().mapToLong(Long::longValue).sum());
+
+            case COMPETITIONS -> Figure.count(metric, distinct(s.flows(EventTypes.COMPETITION_PUBLISHED), "subjectId"));
+            case PARTICIPANT_TIMES -> Figure.count(metric, sum(s.flows(EventTypes.ENTRANT_REGISTERED), "count"));
+            case PARTICIPATING_UNITS -> Figure.count(metric, distinct(s.flows(EventTypes.ENTRANT_REGISTERED),
+                    "unitCode"));
+            case TITLE_HOLDERS -> Figure.count(metric, distinct(s.flows(EventTypes.TITLE_CONFERRED), PERSONS),
+                    distinctBy(s.flows(EventTypes.TITLE_CONFERRED), PERSONS, "code"));
+            case SKILL_CERTIFIED -> Figure.count(metric, distinct(s.flows(EventTypes.SKILL_LEVEL_CERTIFIED), PERSONS));
+            case HONOURS -> {
+                Map<String, Long> byType = sumBy(s.flows(EventTypes.HONOUR_CONFERRED), null, "code");
+                yield Figure.count(metric, total(byType), byType);
+            }
+            case INNOVATION_SUBMISSIONS -> Figure.count(metric, distinct(s.flows(EventTypes.INNOVATION_SUBMITTED),
+                    "subjectId"));
+            case INNOVATION_ADOPTED -> Figure.count(metric, distinct(s.flows(EventTypes.INNOVATION_EVALUATED)
+                    .append("flag", true), "subjectId"));
+            case INNOVATION_BENEFIT -> Figure.money(metric, sum(s.flows(EventTypes.INNOVATION_BENEFIT_RECORDED),
+                    "amountFen"));
+        };
+    }
+
+    /**
+     * 会员总数 on the period's last day: every member's latest standing fact on or before it (across the whole tree,
+     * since a transfer's fact belongs to the destination), counted where that fact places them when it is active or
+     * retained.
+     */
+    private long membersOn(Scope s) {
+        Document standings = new Document("kind", kinds(EventTypes.MEMBER_ACTIVATED, EventTypes.MEMBER_TRANSFERRED,
+                EventTypes.MEMBERSHIP_RETAINED, EventTypes.MEMBERSHIP_REINSTATED, EventTypes.MEMBERSHIP_TERMINATED))
+                .append("on", new Document("$lte", s.period.asOf().toString()));
+        List<Document> pipeline = List.of(
+                new Document("$match", standings),
+                new Document("$sort", new Document("on", 1).append("at", 1)),
+                new Document("$group", new Document("_id", "$subjectId")
+                        .append("standing", new Document("$last", "$code"))
+                        .append("orgPath", new Document("$last", "$orgPath"))),
+                new Document("$match", new Document("standing", in(List.of(EventFacts.ACTIVE, EventFacts.RETAINED)))
+                        .append("orgPath", s.subtree())),
+                new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+        return single(pipeline);
+    }
+
+    /** Contracts signed in the subtree, in force on the period's last day and not expired by then: id → workers. */
+    private Map<String, Long> contractsInForce(Scope s) {
+        String asOf = s.period.asOf().toString();
+        Document signedOrExpired = new Document("kind", kinds(EventTypes.COLLECTIVE_CONTRACT_SIGNED,
+                EventTypes.COLLECTIVE_CONTRACT_EXPIRED))
+                .append("orgPath", s.subtree())
+                .append("on", new Document("$lte", asOf));
+        List<Document> pipeline = List.of(
+                new Document("$match", signedOrExpired),
+                new Document("$group", new Document("_id", "$subjectId")
+                        .append("kinds", new Document("$addToSet", "$kind"))
+                        .append("validFrom", new Document("$max", "$validFrom"))
+                        .append("validTo", new Document("$max", "$validTo"))
+                        .append("workers", new Document("$max", "$count"))));
+        Map<String, Long> inForce = new TreeMap<>();
+        for (Document contract : aggregate(pipeline)) {
+            List<String> kinds = contract.getList("kinds", String.class);
+            String from = contract.getString("validFrom");
+            String to = contract.getString("validTo");
+            boolean signed = kinds.contains(EventTypes.COLLECTIVE_CONTRACT_SIGNED.type());
+            boolean expired = kinds.contains(EventTypes.COLLECTIVE_CONTRACT_EXPIRED.type());
+            if (signed && !expired && from != null && to != null && from.compareTo(asOf) <= 0
+                    && to.compareTo(asOf) >= 0) {
+                Number workers = contract.get("workers", Number.class);
+                inForce.put(contract.getString("_id"), workers == null ? 0 : workers.longValue());
+            }
+        }
+        return inForce;
+    }
+
+    private long count(Document match) {
+        return sum(match, null);
+    }
+
+    /** Sum of {@code field} (a count of facts when null). */
+    private long sum(Document match, String field) {
+        return single(List.of(new Document("$match", match),
+                new Document("$group", new Document("_id", null).append("n", new Document("$sum", summand(field))))));
+    }
+
+    private Map<String, Long> sumBy(Document match, String field, String by) {
+        List<Document> pipeline = List.of(new Document("$match", match),
+                new Document("$group", new Document("_id", "$" + by).append("n", new Document("$sum", summand(field)))));
+        return keyed(aggregate(pipeline));
+    }
+
+    /** Distinct values of {@code key}; for the person keys (a list) each person of each fact. */
+    private long distinct(Document match, String key) {
+        List<Document> pipeline = new ArrayList<>(keyed(match, key));
+        pipeline.add(new Document("$group", new Document("_id", "$" + key)));
+        pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+        return single(pipeline);
+    }
+
+    private Map<String, Long> distinctBy(Document match, String key, String by) {
+        List<Document> pipeline = new ArrayList<>(keyed(match, key));
+        pipeline.add(new Document("$group", new Document("_id", new Document("by", "$" + by).append("key", "$" + key))));
+        pipeline.add(new Document("$group", new Document("_id", "$_id.by").append("n", new Document("$sum", 1))));
+        return keyed(aggregate(pipeline));
+    }
+
+    private static List<Document> keyed(Document match, String key) {
+        Document withKey = new Document(match).append(key, new Document("$exists", true).append("$ne", null));
+        List<Document> stages = new ArrayList<>();
+        stages.add(new Document("$match", withKey));
+        if (PERSONS.equals(key)) {
+            stages.add(new Document("$unwind", "$" + key));
+        }
+        return stages;
+    }
+
+    private static Object summand(String field) {
+        return field == null ? 1 : "$" + field;
+    }
+
+    private long single(List<Document> pipeline) {
+        List<Document> result = aggregate(pipeline);
+        if (result.isEmpty()) {
+            return 0;
+        }
+        Number n = result.get(0).get("n", Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+
+    private static Map<String, Long> keyed(List<Document> groups) {
+        Map<String, Long> byKey = new TreeMap<>();
+        for (Document group : groups) {
+            Object key = group.get("_id");
+            Number n = group.get("n", Number.class);
+            byKey.merge(key == null ? "UNKNOWN" : key.toString(), n == null ? 0 : n.longValue(), Long::sum);
+        }
+        return byKey;
+    }
+
+    private static long total(Map<String, Long> parts) {
+        return parts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private List<Document> aggregate(List<Document> pipeline) {
+        return mongo.getCollection(MongoFacts.COLLECTION).aggregate(pipeline).into(new ArrayList<>());
+    }
+
+    private static Document in(List<String> values) {
+        return new Document("$in", values);
+    }
+
+    private static Object kinds(EventType... types) {
+        List<String> names = Arrays.stream(types).map(EventType::type).toList();
+        return names.size() == 1 ? names.get(0) : in(names);
+    }
+
+    /** The subtree and the period a figure is asked for, as match criteria. */
+    private record Scope(String orgPath, Period period) {
+
+        Document subtree() {
+            return new Document("$regex", "^" + Pattern.quote(orgPath) + "(/|$)");
+        }
+
+        /** Facts of these kinds in the subtree dated in the period. */
+        Document flows(EventType... types) {
+            return new Document("kind", kinds(types)).append("on", window()).append("orgPath", subtree());
+        }
+
+        /** Facts of these kinds in the subtree whose cohort (the event they follow up) is dated in the period. */
+        Document cohort(EventType... types) {
+            return new Document("kind", kinds(types)).append("cohortOn", window()).append("orgPath", subtree());
+        }
+
+        private Document window() {
+            return new Document("$gte", period.from().toString()).append("$lte", period.to().toString());
+        }
+    }
+}
