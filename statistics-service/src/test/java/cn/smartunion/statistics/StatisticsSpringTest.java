@@ -172,24 +172,29 @@ public abstract class StatisticsSpringTest {
     @Autowired private cn.smartunion.statistics.facts.application.FactRecorder recorder;
 
     /**
-     * A second reader of every topic from offset 0 (its own consumer group), feeding each record to the fact recorder
-     * as the listeners do; returns how many events it counted that had not been counted before.
+     * A second reader of every topic from offset 0 (a consumer of its own, outside the listeners' groups), feeding
+     * each record to the fact recorder as the listeners do; returns how many events it counted that had not been
+     * counted before.
      */
     protected int replayFromStart() {
+        List<TopicPartition> partitions = GROUPS.keySet().stream().map(topic -> new TopicPartition(topic, 0)).toList();
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        partitions.forEach(p -> ends.put(p, endOffset(p.topic())));
         int counted = 0;
-        for (String topic : GROUPS.keySet()) {
-            try (var consumer = cn.smartunion.runtime.testing.KafkaTestRecords.consumer(broker, topic)) {
-                long end = endOffset(topic);
-                long read = 0;
-                while (read < end) {
-                    for (var record : consumer.poll(Duration.ofMillis(500))) {
-                        read++;
-                        var inbound = CloudEventCodec.fromRecord(record);
-                        var payloadType = recorder.payloadType(inbound.type());
-                        if (payloadType.isPresent() && recorder.record(inbound.id(), inbound.type(), inbound.orgPath(),
-                                inbound.time(), inbound.dataAs(payloadType.get()))) {
-                            counted++;
-                        }
+        Map<String, Object> props = org.springframework.kafka.test.utils.KafkaTestUtils.consumerProps(broker,
+                "replay-" + UUID.randomUUID(), false);
+        try (var consumer = new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer()).createConsumer()) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    var inbound = CloudEventCodec.fromRecord(record);
+                    var payloadType = recorder.payloadType(inbound.type());
+                    if (payloadType.isPresent() && recorder.record(inbound.id(), inbound.type(), inbound.orgPath(),
+                            inbound.time(), inbound.dataAs(payloadType.get()))) {
+                        counted++;
                     }
                 }
             }
