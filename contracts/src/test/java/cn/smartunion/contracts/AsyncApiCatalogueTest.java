@@ -83,8 +83,11 @@ class AsyncApiCatalogueTest {
                 + "innovation studios.", "analysts (采纳数, 经济效益, 创新工作室)");
     }
 
+    /** statistics-service reads every domain topic: union statistics (数说) come from the streams. */
     private static void doc(String topic, String key, String about, String... consumers) {
-        TOPICS.put(topic, new TopicDoc(key, about, List.of(consumers)));
+        List<String> readers = new ArrayList<>(List.of(consumers));
+        readers.add("statistics-service");
+        TOPICS.put(topic, new TopicDoc(key, about, List.copyOf(readers)));
     }
 
     @Test
