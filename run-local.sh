@@ -2,7 +2,7 @@
 #
 # run-local.sh - the Smart Union Suite on this machine, one command, nothing but a JDK (17+) needed.
 #
-#   ./run-local.sh               build, then start Kafka, Mongo (wire-protocol server), Keycloak, the four services
+#   ./run-local.sh               build, then start Kafka, Mongo (wire-protocol server), Keycloak, the five services
 #                                and the gateway on loopback; wait until all are ready; stay in the foreground.
 #                                Ctrl-C stops exactly what it started.
 #   ./run-local.sh --infra-only  only Kafka, Mongo and Keycloak (run the services from your IDE)
@@ -55,7 +55,7 @@ KEYCLOAK_HEAP_OPTS=${LOCALRUN_KEYCLOAK_HEAP_OPTS:-"-Xms64m -Xmx512m"}
 SERVICE_JAVA_OPTS=${LOCALRUN_SERVICE_JAVA_OPTS:-"-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 
 INFRA=(kafka mongo keycloak)
-SERVICES=(membership-service aid-service rights-service competition-service gateway)
+SERVICES=(membership-service aid-service rights-service competition-service statistics-service gateway)
 
 service_port() {
   case "$1" in
@@ -63,6 +63,7 @@ service_port() {
     aid-service) echo 8082 ;;
     rights-service) echo 8083 ;;
     competition-service) echo 8084 ;;
+    statistics-service) echo 8085 ;;
     gateway) echo "$GATEWAY_PORT" ;;
     *) return 1 ;;
   esac
@@ -119,12 +120,18 @@ service_environment() {
     "MONGODB_URI=mongodb://localhost:$MONGO_PORT/competition"
     "${service_common[@]}"
   )
+  ENV_statistics_service=(
+    "PORT=$(service_port statistics-service)"
+    "MONGODB_URI=mongodb://localhost:$MONGO_PORT/statistics"
+    "${service_common[@]}"
+  )
   ENV_gateway=(
     "PORT=$GATEWAY_PORT"
     "MEMBERSHIP_SERVICE_URI=http://localhost:$(service_port membership-service)"
     "AID_SERVICE_URI=http://localhost:$(service_port aid-service)"
     "RIGHTS_SERVICE_URI=http://localhost:$(service_port rights-service)"
     "COMPETITION_SERVICE_URI=http://localhost:$(service_port competition-service)"
+    "STATISTICS_SERVICE_URI=http://localhost:$(service_port statistics-service)"
     "MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT" # actuator and Prometheus, never published
     "MANAGEMENT_SERVER_ADDRESS=127.0.0.1"
     # the realm's web origins of the mobile web client (Expo, React, Angular, Vite dev servers)
@@ -509,7 +516,7 @@ print_summary() {
   if [[ $INFRA_ONLY -eq 0 ]]; then
     echo "  Gateway          http://localhost:$GATEWAY_PORT"
     echo "  Swagger UI       http://localhost:$GATEWAY_PORT/swagger-ui.html"
-    echo "  Services         membership :8081   aid :8082   rights :8083   competition :8084  (loopback, behind the gateway)"
+    echo "  Services         membership :8081   aid :8082   rights :8083   competition :8084   statistics :8085  (loopback, behind the gateway)"
   fi
   echo "  Keycloak admin   http://localhost:$KEYCLOAK_PORT/admin/   user $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD (demo)"
   echo "  OIDC issuer      http://localhost:$KEYCLOAK_PORT/realms/$REALM"
@@ -704,7 +711,7 @@ TIMEOUT=240
 while [[ $# -gt 0 ]]; do
   case "$1" in
     start | stop | status | reset | env) COMMAND=$1 ;;
-    membership-service | aid-service | rights-service | competition-service | gateway)
+    membership-service | aid-service | rights-service | competition-service | statistics-service | gateway)
       [[ $COMMAND == env ]] || die "'$1' only goes with the env command"
       ENV_SERVICE=$1
       ;;

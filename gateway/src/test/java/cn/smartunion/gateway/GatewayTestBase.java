@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The real gateway on a random port, configured only through the environment variables it documents, in front of
- * real HTTP stubs: membership, rights and competition answer; nothing listens where aid should be. All subclasses
+ * real HTTP stubs: membership, rights, competition and statistics answer; nothing listens where aid should be. All subclasses
  * share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,6 +32,7 @@ abstract class GatewayTestBase {
     static final StubService MEMBERSHIP = StubService.start("membership");
     static final StubService RIGHTS = StubService.start("rights");
     static final StubService COMPETITION = StubService.start("competition");
+    static final StubService STATISTICS = StubService.start("statistics");
     static final String UNREACHABLE = "http://127.0.0.1:" + FreePort.unused();
 
     static final IdentityProviderStub IDENTITY_PROVIDER = IdentityProviderStub.start(TestTokens.SIGNING_KEY);
@@ -50,6 +51,7 @@ abstract class GatewayTestBase {
         env.add("AID_SERVICE_URI", () -> UNREACHABLE);
         env.add("RIGHTS_SERVICE_URI", RIGHTS::baseUri);
         env.add("COMPETITION_SERVICE_URI", COMPETITION::baseUri);
+        env.add("STATISTICS_SERVICE_URI", STATISTICS::baseUri);
         // OIDC_JWKS_URI is left out on purpose: it must default to the issuer's Keycloak certs path
         env.add("OIDC_ISSUER_URI", IDENTITY_PROVIDER::issuer);
         env.add("RIGHTS_RESPONSE_TIMEOUT_MS", () -> RIGHTS_RESPONSE_TIMEOUT_MS);

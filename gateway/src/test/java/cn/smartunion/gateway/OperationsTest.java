@@ -53,6 +53,7 @@ class OperationsTest extends GatewayTestBase {
             .jsonPath("$.paths['/api/membership/v1/things/{id}'].get.operationId").isEqualTo("membership.getThing")
             .jsonPath("$.paths['/api/rights/v1/things/{id}'].get.operationId").isEqualTo("rights.getThing")
             .jsonPath("$.paths['/api/competition/v1/things/{id}'].get.operationId").isEqualTo("competition.getThing")
+            .jsonPath("$.paths['/api/statistics/v1/things/{id}'].get.operationId").isEqualTo("statistics.getThing")
             .jsonPath("$.paths['/error']").doesNotExist()
             // the stubs all call their schemas Thing and Problem: namespaced, each reference follows its own
             .jsonPath("$.components.schemas['membership.Thing'].properties.service.const").isEqualTo("membership")
@@ -80,7 +81,8 @@ class OperationsTest extends GatewayTestBase {
             .jsonPath("$.urls[?(@.name == 'membership')].url").isEqualTo("/openapi/membership")
             .jsonPath("$.urls[?(@.name == 'aid')].url").isEqualTo("/openapi/aid")
             .jsonPath("$.urls[?(@.name == 'rights')].url").isEqualTo("/openapi/rights")
-            .jsonPath("$.urls[?(@.name == 'competition')].url").isEqualTo("/openapi/competition");
+            .jsonPath("$.urls[?(@.name == 'competition')].url").isEqualTo("/openapi/competition")
+            .jsonPath("$.urls[?(@.name == 'statistics')].url").isEqualTo("/openapi/statistics");
 
         client.get().uri("/webjars/swagger-ui/index.html")
             .exchange()

@@ -196,7 +196,13 @@ class RoutingTest extends GatewayTestBase {
             .exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.service").isEqualTo("competition");
+        client.get().uri("/api/statistics/v1/figures")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.service").isEqualTo("statistics");
 
+        assertThat(STATISTICS.received()).extracting(RecordedRequest::path).containsExactly("/api/statistics/v1/figures");
         assertThat(RIGHTS.received()).extracting(RecordedRequest::path).containsExactly("/api/rights/v1/work-orders/7");
         assertThat(COMPETITION.received()).extracting(RecordedRequest::path).containsExactly("/api/competition/v1/competitions");
         assertThat(MEMBERSHIP.received()).isEmpty();

@@ -2,13 +2,14 @@ package cn.smartunion.systemtest.suite;
 
 import java.util.List;
 
-/** What the suite deploys: the four services and the gateway. */
+/** What the suite deploys: the five services and the gateway. */
 public enum Deployable {
 
     MEMBERSHIP("membership-service", "membership"),
     AID("aid-service", "aid"),
     RIGHTS("rights-service", "rights"),
     COMPETITION("competition-service", "competition"),
+    STATISTICS("statistics-service", "statistics"),
     GATEWAY("gateway", null);
 
     private final String artifactId;
@@ -20,7 +21,7 @@ public enum Deployable {
     }
 
     public static List<Deployable> services() {
-        return List.of(MEMBERSHIP, AID, RIGHTS, COMPETITION);
+        return List.of(MEMBERSHIP, AID, RIGHTS, COMPETITION, STATISTICS);
     }
 
     public String artifactId() {
