@@ -3,8 +3,8 @@ package cn.smartunion.aid;
 import cn.smartunion.aid.eligibility.adapter.out.mongo.MongoMemberRecords;
 import cn.smartunion.aid.eligibility.domain.MemberStanding;
 import cn.smartunion.contracts.Topics;
-import cn.smartunion.contracts.membership.OrgRegistered;
 import cn.smartunion.runtime.orgdirectory.OrgDirectory;
+import cn.smartunion.runtime.testing.DemoTree;
 import cn.smartunion.runtime.testing.KafkaTestRecords;
 import cn.smartunion.runtime.testing.MongoWireServer;
 import cn.smartunion.runtime.testing.TestJwts;
@@ -25,7 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,14 +51,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         Topics.RIGHTS_REFERRAL, Topics.COMPETITION_HONOUR})
 public abstract class AidSpringTest {
 
-    protected static final String HUBEI = "420000";
-    protected static final String SHIYAN = "420000/420300";
-    protected static final String YUNXI = "420000/420300/420322";
-    protected static final String ZHUSHAN = "420000/420300/420323";
-    protected static final String HUBEI_ID = "org-420000";
-    protected static final String SHIYAN_ID = "org-420300";
-    protected static final String YUNXI_ID = "org-420322";
-    protected static final String ZHUSHAN_ID = "org-420323";
+    protected static final String HUBEI = DemoTree.HUBEI;
+    protected static final String SHIYAN = DemoTree.SHIYAN;
+    protected static final String YUNXI = DemoTree.YUNXI;
+    protected static final String ZHUSHAN = DemoTree.ZHUSHAN;
+    protected static final String HUBEI_ID = DemoTree.HUBEI_ID;
+    protected static final String SHIYAN_ID = DemoTree.SHIYAN_ID;
+    protected static final String YUNXI_ID = DemoTree.YUNXI_ID;
+    protected static final String ZHUSHAN_ID = DemoTree.ZHUSHAN_ID;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -74,16 +73,7 @@ public abstract class AidSpringTest {
 
     @BeforeEach
     void demoTree() {
-        register(HUBEI_ID, null, HUBEI, "湖北省总工会", "PROVINCIAL_FEDERATION");
-        register(SHIYAN_ID, HUBEI_ID, SHIYAN, "十堰市总工会", "CITY_FEDERATION");
-        register(YUNXI_ID, SHIYAN_ID, YUNXI, "郧西县总工会", "COUNTY_FEDERATION");
-        register(ZHUSHAN_ID, SHIYAN_ID, ZHUSHAN, "竹山县总工会", "COUNTY_FEDERATION");
-    }
-
-    private void register(String orgId, String parentId, String path, String name, String type) {
-        String code = path.substring(path.lastIndexOf('/') + 1);
-        orgDirectory.apply("registered-" + orgId, new OrgRegistered(orgId, code, name, type, parentId, path, code,
-                Instant.parse("2026-01-01T00:00:00Z")));
+        DemoTree.registerIn(orgDirectory);
     }
 
     /** {@code prefix} plus a random suffix, e.g. programme codes {@code SCHOOL-3F9A2C}. */

@@ -141,14 +141,8 @@ public class Judging {
             if (claim.ledgerSeq() != null) {
                 return ledger.find(competitionId, claim.ledgerSeq()).orElseThrow();
             }
-            Optional<LedgerEntry> written = ledger.ofStage(competitionId, stage).stream()
-                    .filter(e -> e.kind() == LedgerEntry.Kind.SCORE && entryId.equals(e.entryId())
-                            && mark.criterion().equals(e.criterion()) && scorer.equals(e.judgeMemberId()))
-                    .findFirst();
-            if (written.isPresent()) {
-                claims.recorded(competitionId, stage, entryId, mark.criterion(), scorer, written.get().seq());
-                return written.get();
-            }
+            // claimed but not yet recorded (a retry, or a submission racing this one): appending is safe, the ledger
+            // keeps one score per judge, entry and criterion and answers with the one already there
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LedgerEntry entry = ledger.append(competitionId, head -> chain.append(head, competitionId,

@@ -10,7 +10,8 @@ public interface ScoreLedger {
 
     /**
      * Appends the entry {@code next} builds from the current head (null when empty), retrying with the new head when
-     * another writer appended first.
+     * another writer appended first. A score is kept once per stage, entry, criterion and judge: appending one that is
+     * there already answers the entry already there.
      */
     LedgerEntry append(String competitionId, Function<LedgerEntry, LedgerEntry> next);
 
