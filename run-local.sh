@@ -536,6 +536,8 @@ print_summary() {
   echo "    member.demo     420000/420300/420322/Y0001   member"
   echo "    worker.demo     420000/420300/420322/Y0002   member (registers for competitions)"
   echo "    judge.one … judge.four  420000/420300        member judge (claim a member record, then judge)"
+  echo "    prov.office     420000                       union-admin union-staff aid-officer rights-agent competition-organiser"
+  echo "    yunxi.analyst   420000/420300/420322         analyst (reads Yunxi's statistics)"
   echo "  Single sign-on through realm 'gov-idp' (local stand-in for 政务服务统一身份认证), same DEMO password:"
   echo "    zhang.wei       lands in county.admin (same email), with its org_path and roles"
   echo "    li.na           lands in a new account gov-sso.li.na: member, no org_path"

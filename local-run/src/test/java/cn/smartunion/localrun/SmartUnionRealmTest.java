@@ -205,6 +205,11 @@ class SmartUnionRealmTest {
         for (String judge : List.of("judge.one", "judge.two", "judge.three", "judge.four")) {
             assertUser(judge, "420000/420300", Set.of("member", "judge"));
         }
+        // the provincial office that runs every service's work (the generated-province statistics test drives it),
+        // and a county analyst who reads the county's statistics and nothing beside it
+        assertUser("prov.office", "420000", Set.of("union-admin", "union-staff", "aid-officer", "rights-agent",
+                "competition-organiser"));
+        assertUser("yunxi.analyst", "420000/420300/420322", Set.of("analyst"));
         assertThat(strings(user("prov.admin").path("realmRoles"))).doesNotContain("member");
         assertThat(strings(user("member.demo").path("realmRoles"))).doesNotContain("union-staff", "union-admin");
     }
@@ -214,7 +219,7 @@ class SmartUnionRealmTest {
         List<JsonNode> humans = elements(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").isMissingNode())
                 .toList();
-        assertThat(humans).hasSize(15);
+        assertThat(humans).hasSize(17);
         Set<String> passwords = new java.util.HashSet<>();
         for (JsonNode user : humans) {
             String name = user.path("username").asString();
