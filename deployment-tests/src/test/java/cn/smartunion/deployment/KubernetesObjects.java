@@ -76,15 +76,30 @@ final class KubernetesObjects {
         catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        if (model == V1Deployment.class) {
-            V1Deployment deployment = parse(json, V1Deployment.class);
+        Object typed;
+        try {
+            // the models' validation checks names and required fields; reading it typed checks the values' types too
+            typed = parse(json, model);
+        }
+        catch (IllegalStateException e) {
+            violations.add(describe(object) + ": " + rootMessage(e));
+            return violations;
+        }
+        if (typed instanceof V1Deployment deployment) {
             workloadViolations(describe(object), deployment.getSpec().getTemplate().getSpec(), true, violations);
         }
-        else if (model == V1Job.class) {
-            V1Job job = parse(json, V1Job.class);
+        else if (typed instanceof V1Job job) {
             workloadViolations(describe(object), job.getSpec().getTemplate().getSpec(), false, violations);
         }
         return violations;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     static <T> T parse(Map<String, Object> object, Class<T> model) {
