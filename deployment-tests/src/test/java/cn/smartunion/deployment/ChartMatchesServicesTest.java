@@ -114,6 +114,28 @@ class ChartMatchesServicesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void kafkaAuthenticationReachesTheServicesAsSpringKafkasOwnSettings() {
+        List<Map<String, Object>> objects = HelmChart.render(Profile.PROVINCE, command -> command
+                .set("kafka.security.protocol", "SASL_SSL").set("kafka.security.saslMechanism", "SCRAM-SHA-512")
+                .set("kafka.security.jaasConfigSecret", "smart-union-kafka-users").set("tracing.otlpEndpoint",
+                        "http://otel-collector.observability:4318/v1/traces").set("personalData.retiredKeyIds[0]", "k2025"));
+        for (String deployable : Repository.DEPLOYABLES) {
+            Map<String, String> environment = environment(objects, deployable);
+
+            assertThat(EnvironmentRules.of(deployable).unread(environment.keySet())).as(deployable).isEmpty();
+            assertThat(environment).containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                    "http://otel-collector.observability:4318/v1/traces");
+            if (!DeployableConfiguration.isGateway(deployable)) {
+                assertThat(environment).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                        .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                        .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "secret:smart-union-kafka-users/" + deployable)
+                        .containsEntry("SMARTUNION_PERSONALDATA_KEYS_K2025", "secret:smart-union-personal-data/data-key-k2025");
+            }
+        }
+        assertThat(objects.stream().flatMap(object -> KubernetesObjects.violations(object).stream())).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Profile.class)
     void theGatewayRoutesToTheChartsServicesOnTheirPorts(Profile profile) {
