@@ -33,8 +33,11 @@ final class HelmChart {
     private HelmChart() {
     }
 
-    static List<Map<String, Object>> render(Profile profile) {
-        return render(profile, command -> command);
+    private static final Map<Profile, List<Map<String, Object>>> RENDERED = new java.util.EnumMap<>(Profile.class);
+
+    /** The profile's objects, rendered once per test run (no test changes them). */
+    static synchronized List<Map<String, Object>> render(Profile profile) {
+        return RENDERED.computeIfAbsent(profile, p -> List.copyOf(render(p, command -> command)));
     }
 
     /** Renders with the profile, then whatever the caller adds (e.g. a {@code set}); Helm's errors are thrown. */
