@@ -51,6 +51,12 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    /** A POST of raw bytes (an upload) with the given content type. */
+    public static Answer postBytes(String url, String token, String contentType, byte[] body) {
+        return send(request(url, token, Map.of("Content-Type", contentType))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static String toJson(Object value) {
         return json.writeValueAsString(value);
     }
