@@ -111,8 +111,9 @@ class AidOfficeTest {
     }
 
     /**
-     * Straight to aid-service with the realm's tokens: at the gateway one approver's 200 simultaneous calls would
-     * mostly get 429 from the per-user limit (bursts of 60), which is the edge doing its job, not what is checked here.
+     * Straight to aid-service with the realm's tokens: at a production gateway one approver's 200 simultaneous calls
+     * would mostly get 429 from the per-user limit (bursts of 60), which is the edge doing its job, not what is checked
+     * here.
      */
     @Test
     @Order(2)

@@ -54,6 +54,8 @@ public final class Suite {
     public static final String RIGHTS_MAKE_UP_WORKDAY = "2026-09-26";
     /** The portal client's quota per minute at the gateway: small, so a burst over it is quick to send. */
     public static final int PORTAL_QUOTA_PER_MINUTE = 120;
+    /** Requests a minute one user may send through the gateway here (production default: 300). */
+    public static final int USER_RATE_LIMIT_PER_MINUTE = 30_000;
     /**
      * The shortest appeal window competition-service accepts here (production: 30 minutes), so a system test can see a
      * window close.
@@ -306,6 +308,10 @@ public final class Suite {
             env.put("BREAKER_OPEN_DURATION", BREAKER_OPEN_DURATION.toSeconds() + "s");
             env.put("DOWNSTREAM_RESPONSE_TIMEOUT_MS", Long.toString(DOWNSTREAM_RESPONSE_TIMEOUT.toMillis()));
             env.put("PORTAL_QUOTA_PER_MINUTE", Integer.toString(PORTAL_QUOTA_PER_MINUTE));
+            // one office account drives a whole generated province (ProvinceStatisticsTest): thousands of calls in a
+            // few minutes, far over a person's 300 a minute; the gateway's own tests cover the per-user limit
+            env.put("USER_RATE_LIMIT_PER_MINUTE", Integer.toString(USER_RATE_LIMIT_PER_MINUTE));
+            env.put("USER_RATE_LIMIT_BURST", Integer.toString(USER_RATE_LIMIT_PER_MINUTE / 10));
             env.put("CORS_ALLOWED_ORIGINS", "http://localhost:19006");
             return env;
         }
