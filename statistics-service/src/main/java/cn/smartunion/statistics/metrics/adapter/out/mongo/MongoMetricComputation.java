@@ -2,6 +2,7 @@ package cn.smartunion.statistics.metrics.adapter.out.mongo;
 
 import cn.smartunion.contracts.EventType;
 import cn.smartunion.contracts.EventTypes;
+import cn.smartunion.contracts.rights.IntakeChannel;
 import cn.smartunion.statistics.config.StatisticsProperties;
 import cn.smartunion.statistics.facts.adapter.out.mongo.MongoFacts;
 import cn.smartunion.statistics.facts.domain.EventFacts;
@@ -89,7 +90,8 @@ class MongoMetricComputation implements MetricComputation {
             case NO_FURTHER_COMPLAINT_RATE -> Figure.rate(metric, Rate.of(
                     distinct(s.cohort(EventTypes.CASE_FOLLOW_UP_COMPLETED).append("flag", true), "subjectId"),
                     distinct(s.flows(EventTypes.DISPUTE_CASE_CLOSED), "subjectId")));
-            case WORK_ORDERS -> Figure.count(metric, distinct(s.flows(EventTypes.WORK_ORDER_CREATED), "subjectId"));
+            case WORK_ORDERS -> Figure.count(metric, distinct(s.flows(EventTypes.WORK_ORDER_CREATED), "subjectId"),
+                    distinctBy(s.flows(EventTypes.WORK_ORDER_CREATED), "subjectId", "channel"));
             // of the orders created in the period, those resolved (办结) so far
             case WORK_ORDER_RESOLUTION_RATE -> Figure.rate(metric, Rate.of(
                     distinct(s.cohort(EventTypes.WORK_ORDER_RESOLVED), "subjectId"),
@@ -106,16 +108,31 @@ class MongoMetricComputation implements MetricComputation {
             case CONTRACTS_IN_FORCE -> Figure.count(metric, contractsInForce(s).size());
             case CONTRACT_WORKERS -> Figure.count(metric,
                     contractsInForce(s).values().stream().mapToLong(Long::longValue).sum());
+            // the events carry orders, not calls: a call that became no order (a hang-up, a query answered at once)
+            // is not seen here
+            case WORK_ORDER_CALLS -> Figure.count(metric, distinct(s.flows(EventTypes.WORK_ORDER_CREATED)
+                    .append("channel", IntakeChannel.PHONE.name()), "subjectId"),
+                    distinctBy(s.flows(EventTypes.WORK_ORDER_CREATED).append("channel", IntakeChannel.PHONE.name()),
+                            "subjectId", "code"));
+            case WORK_ORDER_RECOVERED -> Figure.money(metric, sum(s.flows(EventTypes.WORK_ORDER_RESOLVED),
+                    "amountFen"));
+            case LEGAL_AID_CASES -> Figure.count(metric, distinct(s.flows(EventTypes.LEGAL_AID_GRANTED), "subjectId"));
+            case LEGAL_AID_PERSONS -> Figure.count(metric, distinct(s.flows(EventTypes.LEGAL_AID_GRANTED), PERSONS));
 
             case COMPETITIONS -> Figure.count(metric, distinct(s.flows(EventTypes.COMPETITION_PUBLISHED), "subjectId"));
-            case PARTICIPANT_TIMES -> Figure.count(metric, sum(s.flows(EventTypes.ENTRANT_REGISTERED), "count"));
-            case PARTICIPATING_UNITS -> Figure.count(metric, distinct(s.flows(EventTypes.ENTRANT_REGISTERED),
-                    "unitCode"));
+            case PARTICIPANT_TIMES -> Figure.count(metric, single(standingEntries(s,
+                    new Document("$group", new Document("_id", null).append("n", new Document("$sum", "$count"))))));
+            case PARTICIPATING_UNITS -> Figure.count(metric, single(standingEntries(s,
+                    new Document("$match", new Document("unitCode", new Document("$ne", null))),
+                    new Document("$group", new Document("_id", "$unitCode")),
+                    new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))))));
             case TITLE_HOLDERS -> Figure.count(metric, distinct(s.flows(EventTypes.TITLE_CONFERRED), PERSONS),
                     distinctBy(s.flows(EventTypes.TITLE_CONFERRED), PERSONS, "code"));
             case SKILL_CERTIFIED -> Figure.count(metric, distinct(s.flows(EventTypes.SKILL_LEVEL_CERTIFIED), PERSONS));
             case HONOURS -> {
-                Map<String, Long> byType = sumBy(s.flows(EventTypes.HONOUR_CONFERRED), null, "code");
+                Map<String, Long> byType = keyed(aggregate(netOf(s, EventTypes.HONOUR_CONFERRED,
+                        List.of(EventTypes.HONOUR_REVOKED),
+                        new Document("$group", new Document("_id", "$code").append("n", new Document("$sum", 1))))));
                 yield Figure.count(metric, total(byType), byType);
             }
             case INNOVATION_SUBMISSIONS -> Figure.count(metric, distinct(s.flows(EventTypes.INNOVATION_SUBMITTED),
@@ -124,7 +141,65 @@ class MongoMetricComputation implements MetricComputation {
                     .append("flag", true), "subjectId"));
             case INNOVATION_BENEFIT -> Figure.money(metric, sum(s.flows(EventTypes.INNOVATION_BENEFIT_RECORDED),
                     "amountFen"));
+            case STUDIOS -> {
+                Map<String, Long> byLevel = studiosOn(s);
+                yield Figure.count(metric, total(byLevel), byLevel);
+            }
         };
+    }
+
+    /**
+     * Entries registered in the period and neither withdrawn nor disqualified by its end: 参赛职工人次 and 参赛单位数
+     * are registrations net of withdrawals. A withdrawal after the period's end leaves that period's figure as it was
+     * published; one before it takes the entry out.
+     */
+    private List<Document> standingEntries(Scope s, Document... then) {
+        return netOf(s, EventTypes.ENTRANT_REGISTERED, List.of(EventTypes.ENTRY_WITHDRAWN,
+                EventTypes.ENTRY_DISQUALIFIED), then);
+    }
+
+    /**
+     * The aggregates whose {@code counted} fact is dated in the period and that have no {@code cancelling} fact
+     * (withdrawal, revocation) on or before the period's end, one document each with the counted fact's
+     * {@code count}, {@code unitCode} and {@code code}, followed by {@code then}.
+     */
+    private static List<Document> netOf(Scope s, EventType counted, List<EventType> cancelling, Document... then) {
+        List<String> cancellingKinds = cancelling.stream().map(EventType::type).toList();
+        Document countedOrCancelled = new Document("orgPath", s.subtree()).append("$or", List.of(
+                new Document("kind", counted.type()).append("on", s.window()),
+                new Document("kind", in(cancellingKinds)).append("on",
+                        new Document("$lte", s.period.asOf().toString()))));
+        List<Document> pipeline = new ArrayList<>(List.of(
+                new Document("$match", countedOrCancelled),
+                new Document("$group", new Document("_id", "$subjectId")
+                        .append("kinds", new Document("$addToSet", "$kind"))
+                        .append("count", new Document("$max", "$count"))
+                        .append("unitCode", new Document("$max", "$unitCode"))
+                        .append("code", new Document("$max", "$code"))),
+                new Document("$match", new Document("kinds", new Document("$in", List.of(counted.type()))
+                        .append("$nin", cancellingKinds)))));
+        pipeline.addAll(Arrays.asList(then));
+        return pipeline;
+    }
+
+    /**
+     * 创新工作室数 on the period's last day by level: every studio of the subtree whose latest standing (registration,
+     * level change, review) on or before that day leaves it open, counted at that standing's level.
+     */
+    private Map<String, Long> studiosOn(Scope s) {
+        Document standings = new Document("kind", kinds(EventTypes.INNOVATION_STUDIO_REGISTERED,
+                EventTypes.STUDIO_LEVEL_CHANGED, EventTypes.STUDIO_REVIEWED))
+                .append("on", new Document("$lte", s.period.asOf().toString()))
+                .append("orgPath", s.subtree());
+        List<Document> pipeline = List.of(
+                new Document("$match", standings),
+                new Document("$sort", new Document("on", 1).append("at", 1)),
+                new Document("$group", new Document("_id", "$subjectId")
+                        .append("level", new Document("$last", "$code"))
+                        .append("open", new Document("$last", "$flag"))),
+                new Document("$match", new Document("open", true)),
+                new Document("$group", new Document("_id", "$level").append("n", new Document("$sum", 1))));
+        return keyed(aggregate(pipeline));
     }
 
     /**
@@ -276,7 +351,7 @@ class MongoMetricComputation implements MetricComputation {
             return new Document("kind", kinds(types)).append("cohortOn", window()).append("orgPath", subtree());
         }
 
-        private Document window() {
+        Document window() {
             return new Document("$gte", period.from().toString()).append("$lte", period.to().toString());
         }
     }
