@@ -50,6 +50,20 @@ public class FigureQueries {
     public record ByUnion(UnionTree.Union union, Period period, Metric metric, List<UnionFigure> unions) {
     }
 
+    /** A union the caller may read and a period, checked as every query here checks them. */
+    public record Scope(UnionTree.Union union, Period period) {
+    }
+
+    /**
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller reads figures
+     * @throws NotFoundException                                           outside the caller's subtree
+     * @throws FieldRuleViolation                                          for a malformed path or period
+     */
+    public Scope scope(OrgPrincipal caller, String orgPath, String period) {
+        caller.requireAnyRole(READER_ROLES);
+        return new Scope(unionWithin(caller, orgPath), period(period));
+    }
+
     /** Every metric for the subtree at {@code orgPath} (default: the caller's union). */
     public Figures figures(OrgPrincipal caller, String orgPath, String period) {
         caller.requireAnyRole(READER_ROLES);
