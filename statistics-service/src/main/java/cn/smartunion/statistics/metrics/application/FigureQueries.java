@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -81,8 +82,11 @@ public class FigureQueries {
                 .orElseThrow(() -> new FieldRuleViolation("metric", "no such metric"));
         UnionTree.Union union = unionWithin(caller, orgPath);
         Period p = period(period);
-        List<UnionFigure> rows = unions.childrenOf(union.path()).stream()
-                .map(child -> new UnionFigure(child, computation.compute(metric, child.path(), p)))
+        List<UnionTree.Union> children = unions.childrenOf(union.path());
+        Map<String, Figure> byChild = computation.computeByChild(metric, union.path(),
+                children.stream().map(UnionTree.Union::path).toList(), p);
+        List<UnionFigure> rows = children.stream()
+                .map(child -> new UnionFigure(child, byChild.get(child.path())))
                 .toList();
         return new ByUnion(union, p, metric, rows);
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures of the annual report page (数说工会): the headline figures of a union's subtree, the main ones again
@@ -63,20 +64,19 @@ public class ReportQueries {
         Period p = scope.period();
         List<Figure> headlines = HEADLINES.stream().map(m -> computation.compute(m, path, p)).toList();
         List<UnionTree.Union> children = unions.childrenOf(path);
+        List<String> childPaths = children.stream().map(UnionTree.Union::path).toList();
         List<Chart> charts = new ArrayList<>();
         if (!children.isEmpty()) {
             for (Metric metric : CHARTED) {
+                Map<String, Figure> byChild = computation.computeByChild(metric, path, childPaths, p);
                 charts.add(new Chart(metric, children.stream()
-                        .map(child -> new Bar(child, computation.compute(metric, child.path(), p))).toList()));
+                        .map(child -> new Bar(child, byChild.get(child.path()))).toList()));
             }
         }
         List<Month> months = new ArrayList<>();
         if (p.kind() == PeriodKind.YEAR) {
-            for (int m = 1; m <= 12; m++) {
-                YearMonth month = YearMonth.of(p.from().getYear(), m);
-                months.add(new Month(month, computation.compute(Metric.NEW_MEMBERS, path,
-                        Period.parse(month.toString()))));
-            }
+            computation.computeByMonth(Metric.NEW_MEMBERS, path, p.from().getYear())
+                    .forEach((month, figure) -> months.add(new Month(month, figure)));
         }
         return new Report(scope.union(), p, headlines, charts, months);
     }

@@ -8,6 +8,7 @@ import cn.smartunion.statistics.facts.adapter.out.mongo.MongoFacts;
 import cn.smartunion.statistics.facts.domain.EventFacts;
 import cn.smartunion.statistics.metrics.application.MetricComputation;
 import cn.smartunion.statistics.metrics.domain.Figure;
+import cn.smartunion.statistics.metrics.domain.MeasureUnit;
 import cn.smartunion.statistics.metrics.domain.Metric;
 import cn.smartunion.statistics.metrics.domain.Period;
 import cn.smartunion.statistics.metrics.domain.Rate;
@@ -15,7 +16,9 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +178,8 @@ class MongoMetricComputation implements MetricComputation {
                         .append("kinds", new Document("$addToSet", "$kind"))
                         .append("count", new Document("$max", "$count"))
                         .append("unitCode", new Document("$max", "$unitCode"))
-                        .append("code", new Document("$max", "$code"))),
+                        .append("code", new Document("$max", "$code"))
+                        .append("orgPath", new Document("$max", "$orgPath"))),
                 new Document("$match", new Document("kinds", new Document("$in", List.of(counted.type()))
                         .append("$nin", cancellingKinds)))));
         pipeline.addAll(Arrays.asList(then));
@@ -203,15 +207,102 @@ class MongoMetricComputation implements MetricComputation {
     }
 
     /**
+     * The charted metrics for every child union in one aggregation, grouped by the path segment below
+     * {@code orgPath} (a fact of the union itself belongs to no child); the others one child at a time.
+     */
+    @Override
+    public Map<String, Figure> computeByChild(Metric metric, String orgPath, List<String> childPaths, Period period) {
+        Scope s = new Scope(orgPath, period);
+        Document child = new Document("$arrayElemAt", List.of(new Document("$split", List.of("$orgPath", "/")),
+                orgPath.split("/").length));
+        Map<String, Figure> bySegment = grouped(metric, s, child);
+        if (bySegment == null) {
+            return MetricComputation.super.computeByChild(metric, orgPath, childPaths, period);
+        }
+        Map<String, Figure> byChild = new LinkedHashMap<>();
+        for (String path : childPaths) {
+            Figure figure = bySegment.get(path.substring(path.lastIndexOf('/') + 1));
+            byChild.put(path, figure != null ? figure : figure(metric, 0, Map.of()));
+        }
+        return byChild;
+    }
+
+    /** The flow metrics month by month in one aggregation, grouped by the month of the facts' dates. */
+    @Override
+    public Map<YearMonth, Figure> computeByMonth(Metric metric, String orgPath, int year) {
+        Scope s = new Scope(orgPath, Period.year(year));
+        // a stock is taken at each month's end and entries are netted by it: those are computed month by month
+        boolean oneMonthAtATime = metric.stock() || metric == Metric.PARTICIPANT_TIMES;
+        Map<String, Figure> byMonthText = oneMonthAtATime ? null
+                : grouped(metric, s, new Document("$substr", List.of("$on", 0, 7)));
+        if (byMonthText == null) {
+            return MetricComputation.super.computeByMonth(metric, orgPath, year);
+        }
+        Map<YearMonth, Figure> byMonth = new LinkedHashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            Figure figure = byMonthText.get(month.toString());
+            byMonth.put(month, figure != null ? figure : figure(metric, 0, Map.of()));
+        }
+        return byMonth;
+    }
+
+    /** The metric by {@code group} (an expression over a fact), or null when it is not computed in one pass. */
+    private Map<String, Figure> grouped(Metric metric, Scope s, Document group) {
+        return switch (metric) {
+            case MEMBERS -> grouped(metric, membersBy(s, group), Map.of());
+            case NEW_MEMBERS -> grouped(metric, distinctBy(s.flows(EventTypes.MEMBER_ACTIVATED).append("flag", true),
+                    "subjectId", group), Map.of());
+            case DISPUTES_OPENED -> grouped(metric, distinctBy(s.flows(EventTypes.DISPUTE_CASE_OPENED), "subjectId",
+                    group), Map.of());
+            case DISPUTE_RECOVERED -> grouped(metric, sumBy(s.flows(EventTypes.DISPUTE_CASE_CLOSED), "amountFen",
+                    group), Map.of());
+            case AID_FUNDS -> {
+                Map<String, Map<String, Long>> bySource = sumBy(s.flows(EventTypes.AID_DISBURSED), "amountFen", group,
+                        "channel");
+                Map<String, Long> totals = new TreeMap<>();
+                bySource.forEach((key, parts) -> totals.put(key, total(parts)));
+                yield grouped(metric, totals, bySource);
+            }
+            case PARTICIPANT_TIMES -> grouped(metric, byGroup(aggregate(standingEntries(s,
+                    new Document("$group", new Document("_id", group).append("n", new Document("$sum", "$count")))))),
+                    Map.of());
+            default -> null;
+        };
+    }
+
+    /** Figures by group from their counts (money in fen) and breakdowns. */
+    private static Map<String, Figure> grouped(Metric metric, Map<String, Long> values,
+                                               Map<String, Map<String, Long>> breakdowns) {
+        Map<String, Figure> figures = new TreeMap<>();
+        values.forEach((key, value) -> figures.put(key, figure(metric, value,
+                breakdowns.getOrDefault(key, Map.of()))));
+        return figures;
+    }
+
+    private static Figure figure(Metric metric, long value, Map<String, Long> breakdown) {
+        return metric.unit() == MeasureUnit.YUAN ? Figure.money(metric, value, breakdown)
+                : Figure.count(metric, value);
+    }
+
+    /**
      * 会员总数 on the period's last day: every member's latest standing fact on or before it (across the whole tree,
      * since a transfer's fact belongs to the destination), counted where that fact places them when it is active or
      * retained.
      */
     private long membersOn(Scope s) {
+        return single(membersPipeline(s, null));
+    }
+
+    private Map<String, Long> membersBy(Scope s, Document group) {
+        return byGroup(aggregate(membersPipeline(s, group)));
+    }
+
+    private static List<Document> membersPipeline(Scope s, Document group) {
         Document standings = new Document("kind", kinds(EventTypes.MEMBER_ACTIVATED, EventTypes.MEMBER_TRANSFERRED,
                 EventTypes.MEMBERSHIP_RETAINED, EventTypes.MEMBERSHIP_REINSTATED, EventTypes.MEMBERSHIP_TERMINATED))
                 .append("on", new Document("$lte", s.period.asOf().toString()));
-        List<Document> pipeline = List.of(
+        return List.of(
                 new Document("$match", standings),
                 new Document("$sort", new Document("on", 1).append("at", 1)),
                 new Document("$group", new Document("_id", "$subjectId")
@@ -219,8 +310,7 @@ class MongoMetricComputation implements MetricComputation {
                         .append("orgPath", new Document("$last", "$orgPath"))),
                 new Document("$match", new Document("standing", in(List.of(EventFacts.ACTIVE, EventFacts.RETAINED)))
                         .append("orgPath", s.subtree())),
-                new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
-        return single(pipeline);
+                new Document("$group", new Document("_id", group).append("n", new Document("$sum", 1))));
     }
 
     /** Contracts signed in the subtree, in force on the period's last day and not expired by then: id → workers. */
@@ -284,6 +374,38 @@ class MongoMetricComputation implements MetricComputation {
         return keyed(aggregate(pipeline));
     }
 
+    /** Distinct values of {@code key} by the value of the expression {@code group}. */
+    private Map<String, Long> distinctBy(Document match, String key, Document group) {
+        List<Document> pipeline = new ArrayList<>(keyed(match, key));
+        pipeline.add(new Document("$group", new Document("_id", new Document("by", group).append("key", "$" + key))));
+        pipeline.add(new Document("$group", new Document("_id", "$_id.by").append("n", new Document("$sum", 1))));
+        return byGroup(aggregate(pipeline));
+    }
+
+    private Map<String, Long> sumBy(Document match, String field, Document group) {
+        return byGroup(aggregate(List.of(new Document("$match", match),
+                new Document("$group", new Document("_id", group).append("n", new Document("$sum", summand(field)))))));
+    }
+
+    /** Sums of {@code field} by the expression {@code group}, each split by the field {@code by}. */
+    private Map<String, Map<String, Long>> sumBy(Document match, String field, Document group, String by) {
+        List<Document> pipeline = List.of(new Document("$match", match),
+                new Document("$group", new Document("_id", new Document("g", group).append("b", "$" + by))
+                        .append("n", new Document("$sum", summand(field)))));
+        Map<String, Map<String, Long>> sums = new TreeMap<>();
+        for (Document row : aggregate(pipeline)) {
+            Document id = row.get("_id", Document.class);
+            Object g = id == null ? null : id.get("g");
+            Object b = id == null ? null : id.get("b");
+            Number n = row.get("n", Number.class);
+            if (g != null) {
+                sums.computeIfAbsent(g.toString(), k -> new TreeMap<>())
+                        .merge(b == null ? "UNKNOWN" : b.toString(), n == null ? 0 : n.longValue(), Long::sum);
+            }
+        }
+        return sums;
+    }
+
     private static List<Document> keyed(Document match, String key) {
         Document withKey = new Document(match).append(key, new Document("$exists", true).append("$ne", null));
         List<Document> stages = new ArrayList<>();
@@ -313,6 +435,19 @@ class MongoMetricComputation implements MetricComputation {
             Object key = group.get("_id");
             Number n = group.get("n", Number.class);
             byKey.merge(key == null ? "UNKNOWN" : key.toString(), n == null ? 0 : n.longValue(), Long::sum);
+        }
+        return byKey;
+    }
+
+    /** Group → n, leaving out the facts no group holds (a union's own facts when grouping by the unions below). */
+    private static Map<String, Long> byGroup(List<Document> groups) {
+        Map<String, Long> byKey = new TreeMap<>();
+        for (Document group : groups) {
+            Object key = group.get("_id");
+            Number n = group.get("n", Number.class);
+            if (key != null) {
+                byKey.merge(key.toString(), n == null ? 0 : n.longValue(), Long::sum);
+            }
         }
         return byKey;
     }

@@ -21,6 +21,8 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,6 +65,7 @@ class ReportPageTest extends StatisticsSpringTest {
                 .andExpect(content().contentType("text/html;charset=UTF-8"))
                 .andReturn().getResponse();
         String html = response.getContentAsString(StandardCharsets.UTF_8);
+        keepForALook(html);
         Document page = parse(html);
 
         assertThat(text(page, "//h1")).isEqualTo("省总工会");
@@ -160,6 +163,15 @@ class ReportPageTest extends StatisticsSpringTest {
                 DisbursementSource.HARDSHIP_CASE, "case-x", Tree.orgId(orgPath), orgPath, "2026", "bl-1",
                 FundingSource.OWN_FUNDS, fen, DisbursementChannel.BANK_TRANSFER, on,
                 on.atTime(10, 0).atZone(BEIJING).toInstant()));
+    }
+
+    /** target/report-page/report.html with its stylesheet, to open in a browser after the build. */
+    private static void keepForALook(String html) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "report-page"));
+        Files.writeString(folder.resolve("report.html"), html, StandardCharsets.UTF_8);
+        try (var css = ReportPageTest.class.getResourceAsStream("/report/report.css")) {
+            Files.write(folder.resolve("report.css"), css.readAllBytes());
+        }
     }
 
     private static Document parse(String html) throws Exception {
