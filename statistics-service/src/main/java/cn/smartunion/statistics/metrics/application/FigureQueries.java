@@ -70,8 +70,7 @@ public class FigureQueries {
         caller.requireAnyRole(READER_ROLES);
         UnionTree.Union union = unionWithin(caller, orgPath);
         Period p = period(period);
-        List<Figure> figures = Arrays.stream(Metric.values()).map(m -> computation.compute(m, union.path(), p))
-                .toList();
+        List<Figure> figures = computation.computeAll(Arrays.asList(Metric.values()), union.path(), p);
         return new Figures(union, p, figures);
     }
 

@@ -82,6 +82,17 @@ class FiguresTiming {
             perMetric.entrySet().stream().sorted(Map.Entry.<Metric, Double>comparingByValue().reversed()).limit(8)
                     .forEach(e -> print(String.format("  %-45s %.3f s", e.getKey().code(), e.getValue())));
 
+            long batched = System.nanoTime();
+            List<cn.smartunion.statistics.metrics.domain.Figure> inOnePass = computation.computeAll(
+                    List.of(Metric.values()), PROVINCE, year);
+            double batchedSeconds = seconds(batched);
+            List<cn.smartunion.statistics.metrics.domain.Figure> oneByOne = new ArrayList<>();
+            for (Metric metric : Metric.values()) {
+                oneByOne.add(computation.compute(metric, PROVINCE, year));
+            }
+            print(String.format("figures (all metrics, province, 2026) in one $facet pass: %.2f s, same figures: %s",
+                    batchedSeconds, inOnePass.equals(oneByOne)));
+
             List<String> cities = new ArrayList<>();
             for (int c = 1; c <= CITIES; c++) {
                 cities.add(city(c));
