@@ -15,11 +15,6 @@ public interface MetricComputation {
     /** The metric over the union at {@code orgPath} and everything below it, for {@code period}. */
     Figure compute(Metric metric, String orgPath, Period period);
 
-    /** Several metrics of one subtree and period, in their order; an implementation may compute them in one pass. */
-    default List<Figure> computeAll(List<Metric> metrics, String orgPath, Period period) {
-        return metrics.stream().map(metric -> compute(metric, orgPath, period)).toList();
-    }
-
     /**
      * The metric for each of {@code childPaths} (the unions directly below {@code orgPath}), in their order. Equal to
      * computing each child alone; an implementation may do it in one pass.

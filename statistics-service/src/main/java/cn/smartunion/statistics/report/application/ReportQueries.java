@@ -62,7 +62,7 @@ public class ReportQueries {
         FigureQueries.Scope scope = figures.scope(caller, orgPath, period);
         String path = scope.union().path();
         Period p = scope.period();
-        List<Figure> headlines = computation.computeAll(HEADLINES, path, p);
+        List<Figure> headlines = HEADLINES.stream().map(m -> computation.compute(m, path, p)).toList();
         List<UnionTree.Union> children = unions.childrenOf(path);
         List<String> childPaths = children.stream().map(UnionTree.Union::path).toList();
         List<Chart> charts = new ArrayList<>();

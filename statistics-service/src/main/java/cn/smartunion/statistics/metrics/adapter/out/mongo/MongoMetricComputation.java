@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +26,20 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Each metric as an aggregation over the facts of a subtree and a period. Only the stages and accumulators the
- * MongoDB wire server of the tests also runs: {@code $match}, {@code $unwind}, {@code $sort}, {@code $group} with
- * {@code $sum} / {@code $last} / {@code $max} / {@code $addToSet}; a distinct count is two groups (by the key, then
- * counting the keys).
+ * Each metric as an aggregation over the facts of a subtree and a period. Only the stages, accumulators and
+ * expressions the MongoDB wire server of the tests also runs: {@code $match} (with {@code $or}), {@code $unwind},
+ * {@code $sort}, {@code $project}, {@code $group} with {@code $sum} / {@code $last} / {@code $max} /
+ * {@code $addToSet}, and {@code $split}, {@code $arrayElemAt}, {@code $substr}, {@code $concat}, {@code $ifNull},
+ * {@code $dateToString}; a distinct count is two groups (by the key, then counting the keys).
+ *
+ * <p>The wire server has no secondary indexes (every aggregation matches every fact), so a metric by child union or
+ * by month is one grouped aggregation rather than one per union or month. On MongoDB the {@code kind_on_orgPath}
+ * index serves the first {@code $match} of each.
  */
 @Component
 class MongoMetricComputation implements MetricComputation {
 
     private static final String PERSONS = "personKeys";
-    /** Set only while {@link #computeAll} records or replays its aggregations on this thread. */
-    private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
     private final MongoTemplate mongo;
     private final StatisticsProperties properties;
@@ -211,75 +212,6 @@ class MongoMetricComputation implements MetricComputation {
     }
 
     /**
-     * Several metrics in one aggregation: their pipelines are recorded by a dry run (every aggregation answering
-     * nothing), sent as the facets of one {@code $facet} over the facts any of them selects (the {@code $or} of their
-     * first {@code $match}, which an index can serve clause by clause), and the metrics computed again from the
-     * facets' answers. The pipelines never depend on one another's results, so the second run asks for exactly the
-     * recorded ones, in order. One scan of the facts instead of one per aggregation.
-     */
-    @Override
-    public List<Figure> computeAll(List<Metric> metrics, String orgPath, Period period) {
-        Batch recording = new Batch(null);
-        List<Figure> dryRun = inBatch(recording, () -> metrics.stream().map(m -> compute(m, orgPath, period)).toList());
-        if (recording.pipelines.isEmpty()) {
-            return dryRun;
-        }
-        Set<Document> selections = new LinkedHashSet<>();
-        Document facets = new Document();
-        for (int i = 0; i < recording.pipelines.size(); i++) {
-            List<Document> pipeline = recording.pipelines.get(i);
-            selections.add(pipeline.get(0).get("$match", Document.class));
-            facets.append("p" + i, pipeline);
-        }
-        Document answer = mongo.getCollection(MongoFacts.COLLECTION).aggregate(List.of(
-                new Document("$match", new Document("$or", new ArrayList<>(selections))),
-                new Document("$facet", facets))).first();
-        List<List<Document>> results = new ArrayList<>();
-        for (int i = 0; i < recording.pipelines.size(); i++) {
-            List<Document> result = answer == null ? null : answer.getList("p" + i, Document.class);
-            results.add(result == null ? List.of() : result);
-        }
-        Batch replaying = new Batch(results);
-        List<Figure> figures = inBatch(replaying, () -> metrics.stream().map(m -> compute(m, orgPath, period))
-                .toList());
-        if (!replaying.pipelines.equals(recording.pipelines)) {
-            throw new IllegalStateException("the metrics asked for other aggregations the second time");
-        }
-        return figures;
-    }
-
-    /** The aggregations of a {@link #computeAll} run: recorded (answering nothing) or answered from the facets. */
-    private static final class Batch {
-        private final List<List<Document>> pipelines = new ArrayList<>();
-        private final List<List<Document>> results;
-
-        private Batch(List<List<Document>> results) {
-            this.results = results;
-        }
-
-        List<Document> answer(List<Document> pipeline) {
-            int index = pipelines.size();
-            pipelines.add(pipeline);
-            if (results == null) {
-                return List.of();
-            }
-            if (index >= results.size()) {
-                throw new IllegalStateException("the metrics asked for more aggregations the second time");
-            }
-            return new ArrayList<>(results.get(index));
-        }
-    }
-
-    private static <T> T inBatch(Batch batch, java.util.function.Supplier<T> work) {
-        BATCH.set(batch);
-        try {
-            return work.get();
-        } finally {
-            BATCH.remove();
-        }
-    }
-
-    /**
      * The charted metrics for every child union in one aggregation, grouped by the path segment below
      * {@code orgPath} (a fact of the union itself belongs to no child); the others one child at a time.
      */
@@ -371,18 +303,26 @@ class MongoMetricComputation implements MetricComputation {
         return byGroup(aggregate(membersPipeline(s, group)));
     }
 
+    /**
+     * Each member's latest standing as one comparable text, {@code on|at|standing|orgPath} ({@code at} in ISO form,
+     * so the text orders as the date then the instant): its {@code $max} is the latest fact without sorting every
+     * standing fact of the tree first.
+     */
     private static List<Document> membersPipeline(Scope s, Document group) {
         Document standings = new Document("kind", kinds(EventTypes.MEMBER_ACTIVATED, EventTypes.MEMBER_TRANSFERRED,
                 EventTypes.MEMBERSHIP_RETAINED, EventTypes.MEMBERSHIP_REINSTATED, EventTypes.MEMBERSHIP_TERMINATED))
                 .append("on", new Document("$lte", s.period.asOf().toString()));
+        Document latest = new Document("$concat", List.of("$on", "|",
+                new Document("$ifNull", List.of(new Document("$dateToString", new Document("date", "$at")), "")), "|",
+                "$code", "|", "$orgPath"));
+        String countedHere = "^[^|]*\\|[^|]*\\|(" + EventFacts.ACTIVE + "|" + EventFacts.RETAINED + ")\\|"
+                + Pattern.quote(s.orgPath()) + "(/|$)";
         return List.of(
                 new Document("$match", standings),
-                new Document("$sort", new Document("on", 1).append("at", 1)),
-                new Document("$group", new Document("_id", "$subjectId")
-                        .append("standing", new Document("$last", "$code"))
-                        .append("orgPath", new Document("$last", "$orgPath"))),
-                new Document("$match", new Document("standing", in(List.of(EventFacts.ACTIVE, EventFacts.RETAINED)))
-                        .append("orgPath", s.subtree())),
+                new Document("$group", new Document("_id", "$subjectId").append("latest", new Document("$max", latest))),
+                new Document("$match", new Document("latest", new Document("$regex", countedHere))),
+                new Document("$project", new Document("orgPath", new Document("$arrayElemAt",
+                        List.of(new Document("$split", List.of("$latest", "|")), 3)))),
                 new Document("$group", new Document("_id", group).append("n", new Document("$sum", 1))));
     }
 
@@ -530,10 +470,6 @@ class MongoMetricComputation implements MetricComputation {
     }
 
     private List<Document> aggregate(List<Document> pipeline) {
-        Batch batch = BATCH.get();
-        if (batch != null) {
-            return batch.answer(pipeline);
-        }
         return mongo.getCollection(MongoFacts.COLLECTION).aggregate(pipeline).into(new ArrayList<>());
     }
 
