@@ -58,6 +58,32 @@ class SecurityHeadersTest extends GatewayTestBase {
             .expectHeader().valueEquals("Content-Security-Policy", API_POLICY);
     }
 
+    @Test
+    void givesTheStatisticsReportPageAPolicyThatLoadsItsOwnStylesheetAndRunsNothing() {
+        String reportPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        client.get().uri("/api/statistics/v1/report?period=2026")
+            .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("Content-Security-Policy", reportPolicy)
+            .expectHeader().valueEquals("X-Frame-Options", "DENY")
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        // the edge's own refusal of the page, too: nothing on it may run
+        client.get().uri("/api/statistics/v1/report")
+            .exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().valueEquals("Content-Security-Policy", reportPolicy);
+
+        // the figures, the stylesheet itself and anything under the page's path stay API answers
+        for (String uri : new String[] {"/api/statistics/v1/figures", "/api/statistics/v1/report.css",
+                "/api/statistics/v1/report/extra"}) {
+            client.get().uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.valid()))
+                .exchange()
+                .expectHeader().valueEquals("Content-Security-Policy", API_POLICY);
+        }
+    }
+
     private static void expectApiHeaders(WebTestClient.ResponseSpec response) {
         response
             .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")

@@ -12,12 +12,19 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * One {@code Content-Security-Policy} for the API (nothing may load or run) and a looser one for the Swagger UI pages.
- * A policy a service set on its own response is kept.
+ * One {@code Content-Security-Policy} for the API (nothing may load or run), a looser one for the Swagger UI pages, and
+ * one for the statistics report page, a server-rendered HTML page with inline SVG charts that may load its own
+ * stylesheet and nothing else (no script, no inline style, no frame, no form). A policy a service set on its own
+ * response is kept.
  */
 final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 
     static final String HEADER = "Content-Security-Policy";
+
+    /** The statistics report page: its stylesheet from the same origin, nothing else. */
+    static final String REPORT_POLICY =
+        "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final PathPattern REPORT_PAGE = PathPatternParser.defaultInstance.parse("/api/statistics/v1/report");
 
     private final String apiPolicy;
     private final String documentationPolicy;
@@ -35,7 +42,7 @@ final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
         if (!headers.containsHeader(HEADER)) {
             PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
             boolean documentation = documentationPaths.stream().anyMatch(pattern -> pattern.matches(path));
-            headers.set(HEADER, documentation ? documentationPolicy : apiPolicy);
+            headers.set(HEADER, REPORT_PAGE.matches(path) ? REPORT_POLICY : documentation ? documentationPolicy : apiPolicy);
         }
         return Mono.empty();
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Turns a domain event into its fact and stores it once. A few facts borrow from an earlier fact of the same
- * aggregate: the beneficiary of an aid approval from its submission, the closure date a follow-up belongs to, the
+ * aggregate: the beneficiary of an aid approval from its submission, the workers of a legal-aid grant from the case's opening, the closure date a follow-up belongs to, the
  * creation date of a resolved work order. Those earlier events travel on the same topic under the same key, so they
  * were read first, and a replay finds the fact already stored and borrows nothing again.
  */
@@ -38,6 +38,10 @@ public class FactRecorder {
         if (kind.equals(EventTypes.AID_APPLICATION_APPROVED.type())) {
             return store.latest(EventTypes.AID_APPLICATION_SUBMITTED.type(), fact.subjectId())
                     .map(submitted -> fact.withPersonKeys(submitted.personKeys())).orElse(fact);
+        }
+        if (kind.equals(EventTypes.LEGAL_AID_GRANTED.type())) {
+            return store.latest(EventTypes.DISPUTE_CASE_OPENED.type(), fact.subjectId())
+                    .map(opened -> fact.withPersonKeys(opened.personKeys())).orElse(fact);
         }
         if (kind.equals(EventTypes.CASE_FOLLOW_UP_COMPLETED.type())) {
             return fact.withCohortOn(store.latest(EventTypes.DISPUTE_CASE_CLOSED.type(), fact.subjectId())

@@ -12,13 +12,19 @@ import cn.smartunion.contracts.aid.MutualAidClaimPaid;
 import cn.smartunion.contracts.aid.MutualAidEnrolled;
 import cn.smartunion.contracts.competition.CompetitionPublished;
 import cn.smartunion.contracts.competition.EntrantRegistered;
+import cn.smartunion.contracts.competition.EntryDisqualified;
+import cn.smartunion.contracts.competition.EntryWithdrawn;
 import cn.smartunion.contracts.competition.HonourConferred;
+import cn.smartunion.contracts.competition.HonourRevoked;
 import cn.smartunion.contracts.competition.InnovationBenefitRecorded;
 import cn.smartunion.contracts.competition.InnovationEvaluated;
 import cn.smartunion.contracts.competition.InnovationOutcome;
+import cn.smartunion.contracts.competition.InnovationStudioRegistered;
 import cn.smartunion.contracts.competition.InnovationSubmitted;
 import cn.smartunion.contracts.competition.RecipientType;
 import cn.smartunion.contracts.competition.SkillLevelCertified;
+import cn.smartunion.contracts.competition.StudioLevelChanged;
+import cn.smartunion.contracts.competition.StudioReviewed;
 import cn.smartunion.contracts.competition.TitleConferred;
 import cn.smartunion.contracts.membership.MemberActivated;
 import cn.smartunion.contracts.membership.MemberTransferred;
@@ -31,6 +37,7 @@ import cn.smartunion.contracts.rights.CollectiveContractExpired;
 import cn.smartunion.contracts.rights.CollectiveContractSigned;
 import cn.smartunion.contracts.rights.DisputeCaseClosed;
 import cn.smartunion.contracts.rights.DisputeCaseOpened;
+import cn.smartunion.contracts.rights.LegalAidGranted;
 import cn.smartunion.contracts.rights.MediationAgreementReached;
 import cn.smartunion.contracts.rights.MediationFailed;
 import cn.smartunion.contracts.rights.MediationSessionHeld;
@@ -156,6 +163,9 @@ public final class EventFacts {
                                 .map(w -> Fact.person(w.memberId(), w.personId())).toList())
                         .amountFen(p.amountClaimedFen()).count(p.workers() == null ? 0 : p.workers().size())
                         .channel(p.intake()).flag(p.collective()).build());
+        // the workers are on the case's opening only: the recorder copies them from that fact
+        on(EventTypes.LEGAL_AID_GRANTED, LegalAidGranted.class, (e, p) ->
+                e.fact(p.orgPath(), date(p.grantedOn(), null, e), null).subject(p.caseId()).build());
         on(EventTypes.MEDIATION_SESSION_HELD, MediationSessionHeld.class, (e, p) ->
                 e.fact(p.orgPath(), date(p.heldOn(), null, e), null).subject(p.caseId()).code(p.mechanism()).build());
         on(EventTypes.MEDIATION_AGREEMENT_REACHED, MediationAgreementReached.class, (e, p) ->
@@ -203,6 +213,12 @@ public final class EventFacts {
                         .persons(p.participants() == null ? List.of() : p.participants().stream()
                                 .map(x -> Fact.person(x.memberId(), x.personId())).toList())
                         .code(p.entrantType()).build());
+        // an entry withdrawn or disqualified by a period's end no longer counts among that period's registrations
+        on(EventTypes.ENTRY_WITHDRAWN, EntryWithdrawn.class, (e, p) ->
+                e.fact(p.orgPath(), date(null, p.withdrawnAt(), e), p.withdrawnAt()).subject(p.entryId()).build());
+        on(EventTypes.ENTRY_DISQUALIFIED, EntryDisqualified.class, (e, p) ->
+                e.fact(p.orgPath(), date(null, p.disqualifiedAt(), e), p.disqualifiedAt())
+                        .subject(p.entryId()).code(p.reason()).build());
         on(EventTypes.TITLE_CONFERRED, TitleConferred.class, (e, p) ->
                 e.fact(p.orgPath(), date(p.conferredOn(), p.conferredAt(), e), p.conferredAt())
                         .subject(p.titleId()).code(p.title()).channel(p.recipientType())
@@ -218,6 +234,19 @@ public final class EventFacts {
                         .subject(p.honourId()).code(p.type()).channel(p.recipientType())
                         .person(Fact.person(p.memberId(), p.personId())).unit(p.unitCreditCode())
                         .tags(p.groupTags()).build());
+        on(EventTypes.HONOUR_REVOKED, HonourRevoked.class, (e, p) ->
+                e.fact(p.orgPath(), date(p.revokedOn(), p.revokedAt(), e), p.revokedAt())
+                        .subject(p.honourId()).code(p.type()).build());
+        // a studio's standing: its level (code) and whether it is open (flag), the latest fact on or before a day wins
+        on(EventTypes.INNOVATION_STUDIO_REGISTERED, InnovationStudioRegistered.class, (e, p) ->
+                e.fact(p.orgPath(), date(p.foundedOn(), p.registeredAt(), e), p.registeredAt())
+                        .subject(p.studioId()).code(p.level()).flag(true).unit(p.unitCreditCode()).build());
+        on(EventTypes.STUDIO_LEVEL_CHANGED, StudioLevelChanged.class, (e, p) ->
+                e.fact(p.orgPath(), date(p.effectiveOn(), p.changedAt(), e), p.changedAt())
+                        .subject(p.studioId()).code(p.toLevel()).flag(true).build());
+        on(EventTypes.STUDIO_REVIEWED, StudioReviewed.class, (e, p) ->
+                e.fact(p.orgPath(), date(p.reviewedOn(), p.reviewedAt(), e), p.reviewedAt())
+                        .subject(p.studioId()).code(p.level()).flag(!p.closed()).build());
         on(EventTypes.INNOVATION_SUBMITTED, InnovationSubmitted.class, (e, p) ->
                 e.fact(p.orgPath(), date(null, p.submittedAt(), e), p.submittedAt())
                         .subject(p.innovationId()).code(p.type()).unit(p.unitCreditCode()).build());

@@ -11,15 +11,16 @@ import java.util.List;
  * <p>The generic fields mean, per {@link #kind()}:
  * <ul>
  *   <li>{@code subjectId}: the aggregate (memberId, orgId, caseId, applicationId, orderId, contractId, competitionId,
- *       entryId, titleId, certificationId, honourId, innovationId);</li>
+ *       entryId, titleId, certificationId, honourId, innovationId, studioId);</li>
  *   <li>{@code personKeys}: the people for distinct counts, {@code M:<memberId>} or {@code P:<personId>} (a dispute
  *       names several workers);</li>
  *   <li>{@code code}: what the event is classified by (member standing, aid programme, title, honour type, contract
- *       type, innovation type, closure type);</li>
+ *       type, innovation type, closure type, studio level);</li>
  *   <li>{@code channel}: the join channel, the funding source of aid money;</li>
  *   <li>{@code amountFen}: money in fen (paid, recovered, approved, benefit change); {@code count}: person-times,
  *       participants, workers covered;</li>
- *   <li>{@code flag}: the yes/no a rate needs (first join, within SLA, satisfied, adopted, no further complaint);</li>
+ *   <li>{@code flag}: the yes/no a rate needs (first join, within SLA, satisfied, adopted, no further complaint,
+ *       studio open);</li>
  *   <li>{@code cohortOn}: the date of the event the rate's denominator counts (the case's closure for a follow-up,
  *       the order's creation for its resolution); {@code validFrom}/{@code validTo}: a contract's term.</li>
  * </ul>

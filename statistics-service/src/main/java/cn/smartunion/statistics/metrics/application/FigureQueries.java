@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,20 @@ public class FigureQueries {
     public record ByUnion(UnionTree.Union union, Period period, Metric metric, List<UnionFigure> unions) {
     }
 
+    /** A union the caller may read and a period, checked as every query here checks them. */
+    public record Scope(UnionTree.Union union, Period period) {
+    }
+
+    /**
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller reads figures
+     * @throws NotFoundException                                           outside the caller's subtree
+     * @throws FieldRuleViolation                                          for a malformed path or period
+     */
+    public Scope scope(OrgPrincipal caller, String orgPath, String period) {
+        caller.requireAnyRole(READER_ROLES);
+        return new Scope(unionWithin(caller, orgPath), period(period));
+    }
+
     /** Every metric for the subtree at {@code orgPath} (default: the caller's union). */
     public Figures figures(OrgPrincipal caller, String orgPath, String period) {
         caller.requireAnyRole(READER_ROLES);
@@ -67,8 +82,11 @@ public class FigureQueries {
                 .orElseThrow(() -> new FieldRuleViolation("metric", "no such metric"));
         UnionTree.Union union = unionWithin(caller, orgPath);
         Period p = period(period);
-        List<UnionFigure> rows = unions.childrenOf(union.path()).stream()
-                .map(child -> new UnionFigure(child, computation.compute(metric, child.path(), p)))
+        List<UnionTree.Union> children = unions.childrenOf(union.path());
+        Map<String, Figure> byChild = computation.computeByChild(metric, union.path(),
+                children.stream().map(UnionTree.Union::path).toList(), p);
+        List<UnionFigure> rows = children.stream()
+                .map(child -> new UnionFigure(child, byChild.get(child.path())))
                 .toList();
         return new ByUnion(union, p, metric, rows);
     }

@@ -49,6 +49,10 @@ public enum Metric {
     SUPERVISION_NOTICES("rights.supervision.notices", "一函两书发出数", CASES, false),
     CONTRACTS_IN_FORCE("rights.collective-contracts.in-force", "集体合同数", CONTRACTS, true),
     CONTRACT_WORKERS("rights.collective-contracts.workers-covered", "集体合同覆盖职工", PERSONS, true),
+    WORK_ORDER_CALLS("rights.work-orders.calls", "12351来电量", CASES, false),
+    WORK_ORDER_RECOVERED("rights.work-orders.recovered", "12351讨薪金额", YUAN, false),
+    LEGAL_AID_CASES("rights.legal-aid.cases", "法律援助件数", CASES, false),
+    LEGAL_AID_PERSONS("rights.legal-aid.persons", "法律援助人数", PERSONS, false),
 
     COMPETITIONS("competition.competitions", "竞赛项数", ITEMS, false),
     PARTICIPANT_TIMES("competition.participant-times", "参赛职工人次", PERSON_TIMES, false),
@@ -58,7 +62,8 @@ public enum Metric {
     HONOURS("competition.honours", "荣誉数（按类型）", ITEMS, false),
     INNOVATION_SUBMISSIONS("competition.innovation.submissions", "五小/合理化建议件数", CASES, false),
     INNOVATION_ADOPTED("competition.innovation.adopted", "五小/合理化建议采纳数", CASES, false),
-    INNOVATION_BENEFIT("competition.innovation.benefit", "创新经济效益", YUAN, false);
+    INNOVATION_BENEFIT("competition.innovation.benefit", "创新经济效益", YUAN, false),
+    STUDIOS("competition.innovation.studios", "创新工作室数", ORGANISATIONS, true);
 
     private final String code;
     private final String label;

@@ -59,7 +59,7 @@ public class MongoFacts implements FactStore {
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoFacts::toFact);
     }
 
-    static Document toDocument(Fact f) {
+    public static Document toDocument(Fact f) {
         Document d = new Document("_id", f.id()).append("kind", f.kind()).append("orgPath", f.orgPath())
                 .append("on", f.on().toString());
         putIfSet(d, "at", f.at() == null ? null : Date.from(f.at()));
