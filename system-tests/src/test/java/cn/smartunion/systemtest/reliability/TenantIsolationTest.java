@@ -213,7 +213,7 @@ class TenantIsolationTest {
         if (path.contains("/statistics/")) {
             return path.contains("org-directory") ? county.orgId() : county.orgPath();
         }
-        if (path.contains("/members/") || path.contains("member-standings")) {
+        if (path.contains("/membership/v1/members") || path.contains("member-standings")) {
             return county.memberId();
         }
         if (path.contains("/orgs")) {
