@@ -2,11 +2,14 @@ package cn.smartunion.systemtest.suite;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Made-up people with valid citizen ID numbers (GB 11643: region, birth date, sequence, ISO 7064 MOD 11-2 check
- * digit) and mobile numbers, distinct within a test JVM. None of them exists.
+ * digit) and mobile numbers, distinct within a test JVM. None of them exists. Every ID and phone number handed out is
+ * {@linkplain #issued() recorded}, so the personal-data sweep can look for each of them in the stores and logs.
  */
 public final class People {
 
@@ -15,6 +18,7 @@ public final class People {
     private static final AtomicInteger sequence = new AtomicInteger(100);
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇"};
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
     private People() {
     }
@@ -30,10 +34,18 @@ public final class People {
         String name = SURNAMES[n % SURNAMES.length] + GIVEN[(n / SURNAMES.length) % GIVEN.length]
                 + GIVEN[(n / 100) % GIVEN.length];
         String phone = "139" + String.format("%08d", (n * 7919L) % 100_000_000L);
-        return new Person(name, body + checkDigit(body), phone);
+        Person person = new Person(name, body + checkDigit(body), phone);
+        ISSUED.add(person.citizenIdNumber());
+        ISSUED.add(person.mobilePhone());
+        return person;
     }
 
-    static char checkDigit(String first17) {
+    /** Every citizen ID number and mobile number {@link #newPerson} handed out in this JVM. */
+    public static Set<String> issued() {
+        return Set.copyOf(ISSUED);
+    }
+
+    public static char checkDigit(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];
