@@ -96,7 +96,7 @@ public final class GeneratedProvince {
                 }
                 Worker single = province.worker(random);
                 List<Worker> outdoorWorkers = new ArrayList<>();
-                for (int o = 0; o < 20; o++) {
+                for (int o = 0; o < 8; o++) {
                     outdoorWorkers.add(province.worker(random));
                 }
                 County county = new County(countyCode, "生成%02d市%d县总工会".formatted(c, k), unions, single,
@@ -131,11 +131,12 @@ public final class GeneratedProvince {
 
     private void plan(County county, Random random) {
         List<Worker> members = county.unions().stream().flatMap(u -> u.workers().stream()).toList();
-        // 夏送清凉: 30 deliveries, to the county's outdoor workers (not members) and its singly entered member,
+        // 夏送清凉: 12 deliveries, to the county's outdoor workers (not members) and its singly entered member,
         // so some are reached twice or more (person-times above persons)
-        for (int d = 0; d < 30; d++) {
-            boolean toMember = d % 10 == 0;
-            Worker to = toMember ? county.singleMember() : county.outdoorWorkers().get(random.nextInt(20));
+        for (int d = 0; d < 12; d++) {
+            boolean toMember = d % 6 == 0;
+            Worker to = toMember ? county.singleMember()
+                    : county.outdoorWorkers().get(random.nextInt(county.outdoorWorkers().size()));
             county.deliveries().add(new Delivery(to, toMember, 5_000 + 100L * random.nextInt(50)));
         }
         // labour disputes: six a county, one to three workers each drawn from its members (a worker may be in two)

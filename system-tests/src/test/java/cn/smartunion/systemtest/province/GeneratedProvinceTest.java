@@ -51,7 +51,7 @@ class GeneratedProvinceTest {
         County county = province.counties().get(0);
         var figures = ProvinceFigures.ofCounty(county);
 
-        assertThat(figures.get("aid.condolence.person-times").value()).isEqualByComparingTo("30");
+        assertThat(figures.get("aid.condolence.person-times").value()).isEqualByComparingTo("12");
         assertThat(figures.get("aid.condolence.persons").value()).isLessThan(figures.get(
                 "aid.condolence.person-times").value());
         assertThat(figures.get("rights.disputes.workers").value().longValue()).isLessThanOrEqualTo(

@@ -26,9 +26,10 @@ public final class ProvinceFigures {
             "membership.new-members.new-form-workers", "membership.new-members.migrant-workers",
             "membership.collective-enrolment", "membership.new-unions", "aid.condolence.person-times",
             "aid.condolence.persons", "rights.disputes.opened", "rights.disputes.closed", "rights.disputes.workers",
-            "rights.work-orders.created", "competition.competitions", "competition.participant-times");
+            "rights.work-orders.created", "rights.work-orders.calls", "competition.competitions",
+            "competition.participant-times");
     /** Money figures, in yuan. */
-    public static final List<String> MONEY = List.of("rights.disputes.recovered");
+    public static final List<String> MONEY = List.of("aid.funds-disbursed", "rights.disputes.recovered");
     /** Rate figures: numerator and denominator. */
     public static final List<String> RATES = List.of("rights.disputes.mediation-success-rate");
 
@@ -91,6 +92,8 @@ public final class ProvinceFigures {
         figures.put("membership.new-unions", Expected.count(unions));
 
         List<GeneratedProvince.Delivery> deliveries = all(counties, County::deliveries);
+        figures.put("aid.funds-disbursed", Expected.yuan(deliveries.stream()
+                .mapToLong(GeneratedProvince.Delivery::inKindFen).sum()));
         figures.put("aid.condolence.person-times", Expected.count(deliveries.size()));
         figures.put("aid.condolence.persons", Expected.count(distinct(deliveries.stream()
                 .map(GeneratedProvince.Delivery::to).toList())));
@@ -106,6 +109,8 @@ public final class ProvinceFigures {
                 disputes.stream().filter(d -> d.mediation() == Mediation.AGREEMENT).count(),
                 disputes.stream().filter(d -> d.mediation() != Mediation.NONE).count()));
         figures.put("rights.work-orders.created", Expected.count(all(counties, County::workOrders).size()));
+        // every generated order comes in by phone
+        figures.put("rights.work-orders.calls", Expected.count(all(counties, County::workOrders).size()));
 
         figures.put("competition.competitions", Expected.count(cities.size()));
         figures.put("competition.participant-times", Expected.count(all(counties, County::entries).stream()
