@@ -91,8 +91,8 @@ public final class GeneratedProvince {
                     for (int w = 0; w < size; w++) {
                         workers.add(province.worker(random));
                     }
-                    unions.add(new Grassroots("G" + countyCode + "-" + u, "生成%02d市%d县第%d基层工会".formatted(c, k, u),
-                            workers));
+                    String name = "生成%02d市%d县第%d基层工会".formatted(c, k, u);
+                    unions.add(new Grassroots("G" + countyCode + "-" + u, name, workers));
                 }
                 Worker single = province.worker(random);
                 List<Worker> outdoorWorkers = new ArrayList<>();

@@ -46,7 +46,11 @@ public final class ProvinceDriver {
     private static final String COMPETITION = "/api/competition/v1";
     /** Statuses that mean "not yet" while a service catches up on the new unions and members. */
     private static final Set<Integer> NOT_YET = Set.of(404, 422, 429, 503);
-    private static final Duration CATCH_UP = Duration.ofSeconds(90);
+    /**
+     * How long a call may go on being "not yet": at 200,000 members aid-service reads for minutes before it knows every
+     * member.
+     */
+    private static final Duration CATCH_UP = Duration.parse(System.getProperty("smartunion.province.catch-up", "PT2M"));
     private static final String EMPLOYER_CREDIT_CODE = "91420300MA4F00001U";
 
     private final Suite suite;
@@ -85,8 +89,8 @@ public final class ProvinceDriver {
     }
 
     /**
-     * Uploads each city's roster (the grassroots union of each row by its codes below the city, county/union) and waits for every job to finish with
-     * every row enrolled; enters each county's single worker on their behalf.
+     * Uploads each city's roster (each row's grassroots union named by its codes below the city, county/union) and
+     * waits for every job to finish with every row enrolled; enters each county's single worker on their behalf.
      */
     public void enrolMembers() {
         List<String> jobs = new ArrayList<>();

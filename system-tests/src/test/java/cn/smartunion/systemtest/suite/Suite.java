@@ -74,6 +74,9 @@ public final class Suite {
      */
     public static final String JVM_OPTIONS_PROPERTY = "smartunion.suite.jvm-options";
 
+    /** The Kafka broker's and the Mongo wire server's heap; a 200,000-member province wants more than the default. */
+    private static final String INFRASTRUCTURE_HEAP = System.getProperty("smartunion.suite.infrastructure-heap", "512m");
+
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
 
     private static Suite shared;
@@ -271,7 +274,8 @@ public final class Suite {
     }
 
     private ChildProcess infrastructureProcess(String name, List<String> mainAndArguments) {
-        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx" + INFRASTRUCTURE_HEAP,
+                "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + System.getProperty("smartunion.suite.log4j-config",
                         "../local-run/config/log4j2.xml"),
                 "-Dlocalrun.log.file=" + work.resolve("logs/" + name + ".log"),
