@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real headless Chromium (Debian's {@code chromium}), driven over the DevTools protocol: one page, request headers
  * every request of the page carries (a bearer token, as the staff web front end sends it), navigation that waits for
@@ -283,29 +285,21 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The page's DevTools socket, once the browser lists its page (polled, never spun on). */
     private static String pageSocketUrl(String listUrl) {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(listUrl)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                for (JsonNode target : JSON.readTree(list.body())) {
-                    if (target.path("type").asString().equals("page")) {
-                        return target.path("webSocketDebuggerUrl").asString();
+        return await("chromium lists its page at " + listUrl).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(listUrl)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    for (JsonNode target : JSON.readTree(list.body())) {
+                        if (target.path("type").asString().equals("page")) {
+                            return target.path("webSocketDebuggerUrl").asString();
+                        }
                     }
-                }
-                Thread.onSpinWait();
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("chromium has no page at " + listUrl);
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 
     private final class Listener implements WebSocket.Listener {
