@@ -96,6 +96,7 @@ public final class Suite {
     private final Map<Deployable, Integer> ports = new EnumMap<>(Deployable.class);
     private final Map<Deployable, ChildProcess> deployables = new EnumMap<>(Deployable.class);
     private final List<ChildProcess> infrastructure = new ArrayList<>();
+    private ChildProcess kafka;
     private final String personalDataJson;
 
     private KeycloakTestServer keycloak;
@@ -206,6 +207,34 @@ public final class Suite {
         deployables.get(deployable).stop(Duration.ofSeconds(20));
     }
 
+    /** Kills a deployable outright (SIGKILL), as a crash or an OOM kill would. */
+    public void kill(Deployable deployable) {
+        deployables.get(deployable).kill();
+    }
+
+    /** Kills the Kafka broker outright (SIGKILL), as a crash would. */
+    public void killKafka() {
+        kafka.kill();
+    }
+
+    /** Starts the killed broker again on its ports, with its data (no format), and waits until it answers. */
+    public void restartKafka() {
+        kafka.start();
+        await(List.of(new AwaitReady.Target("kafka", kafka.pid(), "kafka", kafkaBootstrapServers(), log(kafka))));
+    }
+
+    /**
+     * The process ids of everything the suite runs, by name (mongo, kafka, keycloak, then the deployables' artifact
+     * ids), for measurements such as resident memory.
+     */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        infrastructure.forEach(process -> pids.put(process.name(), process.pid()));
+        pids.put("keycloak", keycloak.pid());
+        deployables.forEach((deployable, process) -> pids.put(deployable.artifactId(), process.pid()));
+        return pids;
+    }
+
     /** Starts a stopped deployable again on its port and waits until it is ready. */
     public void start(Deployable deployable) {
         ChildProcess process = deployables.get(deployable);
@@ -219,7 +248,7 @@ public final class Suite {
         ChildProcess mongo = infrastructureProcess("mongo", List.of("cn.smartunion.localrun.MongoWireServer",
                 "--bind", "127.0.0.1", "--port", Integer.toString(mongoPort),
                 "--file", work.resolve("data/mongo/suite.mv").toString()));
-        ChildProcess kafka = startKafka();
+        kafka = startKafka();
         mongo.start();
         infrastructure.add(mongo);
 
