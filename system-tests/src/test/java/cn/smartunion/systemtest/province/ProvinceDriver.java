@@ -56,7 +56,7 @@ public final class ProvinceDriver {
     private final Suite suite;
     private final GeneratedProvince province;
     private final String gateway;
-    private final StaffToken office;
+    private final Supplier<String> office;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private final Map<String, String> orgIds = new ConcurrentHashMap<>();
     private final Map<String, String> memberIds = new ConcurrentHashMap<>();
@@ -66,7 +66,7 @@ public final class ProvinceDriver {
         this.suite = suite;
         this.province = province;
         this.gateway = suite.gatewayUrl();
-        this.office = new StaffToken(suite, "prov.office");
+        this.office = () -> suite.sharedUserToken("prov.office");
     }
 
     public int calls() {
@@ -328,29 +328,6 @@ public final class ProvinceDriver {
         }
         finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** A user's access token, fetched again before it expires (the realm's tokens live five minutes). */
-    static final class StaffToken implements Supplier<String> {
-
-        private final Suite suite;
-        private final String username;
-        private String token;
-        private long fetchedAt;
-
-        StaffToken(Suite suite, String username) {
-            this.suite = suite;
-            this.username = username;
-        }
-
-        @Override
-        public synchronized String get() {
-            if (token == null || System.nanoTime() - fetchedAt > Duration.ofMinutes(2).toNanos()) {
-                token = suite.userToken(username);
-                fetchedAt = System.nanoTime();
-            }
-            return token;
         }
     }
 }

@@ -49,7 +49,6 @@ class MalformedInputTest {
 
     private static Suite suite;
     private static String yunxiId;
-    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** Per service: answers by status, and what went wrong (examples). */
     private record Tally(Map<Integer, AtomicInteger> statuses, ConcurrentLinkedQueue<String> failures,
@@ -68,7 +67,7 @@ class MalformedInputTest {
     @BeforeAll
     static void startSuite() {
         suite = Suite.shared();
-        yunxiId = new MembershipApi(suite).orgId(token("county.admin"), "420322");
+        yunxiId = new MembershipApi(suite).orgId(suite.sharedUserToken("county.admin"), "420322");
     }
 
     @Test
@@ -161,15 +160,10 @@ class MalformedInputTest {
     }
 
     private static void check(RawHttp.Request request, String user, Tally tally, boolean throughGateway) {
-        RawHttp.Answer answer = RawHttp.send(request, token(user));
-        if (answer.status() == 401) {
-            // the user's token expired during the run: a fresh one, and the request again
-            tokens.remove(user);
-            answer = RawHttp.send(request, token(user));
-        }
+        RawHttp.Answer answer = RawHttp.send(request, suite.sharedUserToken(user));
         while (throughGateway && answer.status() == 429) {
             Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
-            answer = RawHttp.send(request, token(user));
+            answer = RawHttp.send(request, suite.sharedUserToken(user));
         }
         tally.sent().incrementAndGet();
         tally.statuses().computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
@@ -193,7 +187,7 @@ class MalformedInputTest {
     /** The first candidate user the route lets in with this request (neither 401 nor 403); the last one if none. */
     private static String userLetIn(RawHttp.Request request) {
         for (String user : CANDIDATE_USERS) {
-            int status = RawHttp.send(request, token(user)).status();
+            int status = RawHttp.send(request, suite.sharedUserToken(user)).status();
             if (status != 401 && status != 403) {
                 return user;
             }
@@ -201,7 +195,4 @@ class MalformedInputTest {
         return CANDIDATE_USERS.get(0);
     }
 
-    private static String token(String user) {
-        return tokens.computeIfAbsent(user, suite::userToken);
-    }
 }

@@ -125,10 +125,6 @@ class TenantIsolationTest {
         List<Attacker> attackers = List.of(new Attacker("county.admin", counties.zhushan),
                 new Attacker("county2.admin", counties.yunxi), new Attacker("suizhou.admin", counties.yunxi),
                 new Attacker("suizhou.admin", counties.zhushan), new Attacker("member.demo", counties.zhushan));
-        Map<String, String> tokens = new ConcurrentHashMap<>();
-        for (Attacker attacker : attackers) {
-            tokens.computeIfAbsent(attacker.user(), suite::userToken);
-        }
         Map<String, Map<Integer, AtomicInteger>> statusesByRoute = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> leaks = new ConcurrentLinkedQueue<>();
         Map<Deployable, AtomicInteger> directByService = new ConcurrentHashMap<>();
@@ -144,7 +140,7 @@ class TenantIsolationTest {
                     Route route = routes.get(i % routes.size());
                     Attacker attacker = attackers.get((i / routes.size()) % attackers.size());
                     work.add(threads.submit(() -> {
-                        attempt(suite.serviceUrl(service), route, attacker, tokens, "direct", statusesByRoute,
+                        attempt(suite.serviceUrl(service), route, attacker, "direct", statusesByRoute,
                                 leaks);
                         directByService.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
                     }));
@@ -158,7 +154,7 @@ class TenantIsolationTest {
                     Route route = routes.get(i % routes.size());
                     Attacker attacker = attackers.get((i / routes.size() + i) % attackers.size());
                     gatewayPlan.computeIfAbsent(attacker.user(), u -> new ArrayList<>()).add(() -> {
-                        attempt(suite.gatewayUrl(), route, attacker, tokens, "gateway", statusesByRoute, leaks);
+                        attempt(suite.gatewayUrl(), route, attacker, "gateway", statusesByRoute, leaks);
                         gatewayByService.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
                     });
                 }
@@ -234,24 +230,18 @@ class TenantIsolationTest {
         return county.draftCompetitionId();
     }
 
-    private static void attempt(String base, Route route, Attacker attacker, Map<String, String> tokens,
-            String way, Map<String, Map<Integer, AtomicInteger>> statusesByRoute,
+    private static void attempt(String base, Route route, Attacker attacker, String way, Map<String, Map<Integer, AtomicInteger>> statusesByRoute,
             ConcurrentLinkedQueue<String> leaks) {
         County victim = attacker.victim();
         String url = base + route.path().apply(victim);
         Http.Answer answer;
         while (true) {
-            String token = tokens.get(attacker.user());
+            String token = suite.sharedUserToken(attacker.user());
             answer = switch (route.method()) {
                 case "GET" -> Http.get(url, token);
                 case "PUT" -> Http.put(url, token, route.body().apply(victim), TwoCounties.key());
                 default -> Http.post(url, token, route.body().apply(victim), TwoCounties.key());
             };
-            if (answer.status() == 401) {
-                // the token expired during the run (5 minutes): a fresh one, the attempt again
-                tokens.put(attacker.user(), suite.userToken(attacker.user()));
-                continue;
-            }
             if (answer.status() != 429) {
                 break;
             }
