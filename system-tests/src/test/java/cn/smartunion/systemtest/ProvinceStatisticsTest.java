@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import cn.smartunion.systemtest.province.GeneratedProvince;
 import cn.smartunion.systemtest.province.GeneratedProvince.City;
@@ -20,16 +18,11 @@ import cn.smartunion.systemtest.province.GeneratedProvince.County;
 import cn.smartunion.systemtest.province.ProvinceDriver;
 import cn.smartunion.systemtest.province.ProvinceFigures;
 import cn.smartunion.systemtest.province.ProvinceFigures.Expected;
+import cn.smartunion.systemtest.suite.ConsumerGroups;
 import cn.smartunion.systemtest.suite.Deployable;
 import cn.smartunion.systemtest.suite.HeadlessChromium;
 import cn.smartunion.systemtest.suite.Http;
 import cn.smartunion.systemtest.suite.Suite;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -145,12 +138,16 @@ class ProvinceStatisticsTest {
 
     @Test
     @Order(3)
-    void replayingEveryTopicFromTheStartLeavesEveryFigureUnchanged() throws Exception {
+    void replayingEveryTopicFromTheStartLeavesEveryFigureUnchanged() {
         assertThat(counted).as("the figures counted before the replay").isNotNull();
         suite.stop(Deployable.STATISTICS);
-        long replayed;
-        try (Admin admin = Admin.create(kafka())) {
-            replayed = rewindFactGroups(admin);
+        long replayed = 0;
+        try (ConsumerGroups groups = new ConsumerGroups(suite)) {
+            List<String> factGroups = groups.groups(group -> group.startsWith(FACT_GROUPS));
+            assertThat(factGroups).as("statistics-service's consumer groups").hasSizeGreaterThanOrEqualTo(15);
+            for (String group : factGroups) {
+                replayed += groups.rewindToEarliest(group);
+            }
         }
         long started = System.nanoTime();
         suite.start(Deployable.STATISTICS);
@@ -313,56 +310,9 @@ class ProvinceStatisticsTest {
 
     // ---------------------------------------------------------------------------------------------------- Kafka --
 
-    private static Properties kafka() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        return properties;
-    }
-
-    private static List<String> factGroups(Admin admin) throws Exception {
-        return admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
-                .filter(group -> group.startsWith(FACT_GROUPS)).sorted().toList();
-    }
-
-    /** Sets every fact group of statistics-service back to offset 0; answers the records it will read again. */
-    private static long rewindFactGroups(Admin admin) throws Exception {
-        long records = 0;
-        List<String> groups = factGroups(admin);
-        assertThat(groups).as("statistics-service's consumer groups").hasSizeGreaterThanOrEqualTo(15);
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> earliest = committed.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            admin.listOffsets(earliest).all().get().forEach((partition, offset) ->
-                    start.put(partition, new OffsetAndMetadata(offset.offset())));
-            admin.alterConsumerGroupOffsets(group, start).all().get();
-            records += committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    private static void awaitNoLag() {
+        try (ConsumerGroups groups = new ConsumerGroups(suite)) {
+            groups.awaitNoLag(groups.groups(group -> group.startsWith(FACT_GROUPS)), Duration.ofMinutes(10));
         }
-        return records;
-    }
-
-    private static void awaitNoLag() throws Exception {
-        try (Admin admin = Admin.create(kafka())) {
-            await("statistics-service has read every record").atMost(Duration.ofMinutes(10))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> lag(admin) == 0);
-        }
-    }
-
-    /** How many records statistics-service's fact groups have still to read. */
-    private static long lag(Admin admin) throws Exception {
-        long lag = 0;
-        for (String group : factGroups(admin)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            for (var partition : committed.entrySet()) {
-                lag += ends.get(partition.getKey()).offset() - partition.getValue().offset();
-            }
-        }
-        return lag;
     }
 }
