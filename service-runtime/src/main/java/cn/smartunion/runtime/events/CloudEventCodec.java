@@ -11,11 +11,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** CloudEvents 1.0 Kafka binary mode: attributes in {@code ce_*} headers, the JSON payload as the record value. */
 public final class CloudEventCodec {
 
     private static final String JSON = "application/json";
+
+    /** A union's materialised path of codes, as every event schema defines {@code orgPath}. */
+    private static final Pattern ORG_PATH = Pattern.compile("[0-9A-Za-z-]{1,32}(/[0-9A-Za-z-]{1,32})*");
 
     private CloudEventCodec() {
     }
@@ -53,8 +57,13 @@ public final class CloudEventCodec {
         if (data == null || data.isBlank() || data.charAt(0) != '{') {
             throw malformed(record, "value is not a JSON object");
         }
+        // a path that is not one would file the effect where no scope finds it, or under the wrong union
+        String orgPath = get(headers, CloudEventHeaders.ORG_PATH);
+        if (orgPath != null && !ORG_PATH.matcher(orgPath).matches()) {
+            throw malformed(record, "ce_orgpath is not a path of union codes");
+        }
         return new InboundEvent(id, type, source, get(headers, CloudEventHeaders.SUBJECT),
-                time(headers, record), get(headers, CloudEventHeaders.ORG_PATH),
+                time(headers, record), orgPath,
                 get(headers, CloudEventHeaders.DATA_SCHEMA), get(headers, CloudEventHeaders.TRACEPARENT), data);
     }
 

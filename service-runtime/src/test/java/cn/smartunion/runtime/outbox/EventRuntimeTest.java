@@ -6,6 +6,7 @@ import cn.smartunion.runtime.testing.MongoWireServer;
 import cn.smartunion.runtime.testing.TestPersonalDataKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -64,6 +66,7 @@ class EventRuntimeTest {
     @Autowired OutboxProperties outboxProperties;
     @Autowired EventRuntimeTestApplication.WidgetProjector projector;
     @Autowired EmbeddedKafkaBroker broker;
+    @Autowired ConsumerFactory<?, ?> consumerFactory;
 
     @BeforeEach
     void clean() {
@@ -199,6 +202,13 @@ class EventRuntimeTest {
         Document view = projection(widgetId);
         assertThat(view.getString("name")).isEqualTo("crash-test");
         assertThat(view.getInteger("effects")).isEqualTo(1);
+    }
+
+    @Test
+    void listenersPollFewRecordsFromEachPartitionSoEveryPartitionOfABacklogKeepsMoving() {
+        var config = consumerFactory.getConfigurationProperties();
+        assertThat(String.valueOf(config.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))).isEqualTo("100");
+        assertThat(String.valueOf(config.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG))).isEqualTo("16384");
     }
 
     @Test
