@@ -47,7 +47,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + absolute, e);
         }
-        H2Backend backend = new H2Backend(absolute.toString());
+        H2Backend backend = UniqueIndexLookups.backend(absolute.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(bindAddress, port);
