@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.smartunion.systemtest.suite.Deployable;
+import cn.smartunion.systemtest.suite.ConsumerGroups;
 import cn.smartunion.systemtest.suite.Suite;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +65,10 @@ class ConsumerCrashReplayTest {
         String replay2;
         String reference;
         ProjectionDigest rebuilt;
-        try (ConsumerGroupOffsets offsets = new ConsumerGroupOffsets(suite, MemberEventRecords.TOPIC)) {
-            await(GROUP + " is reading").atMost(CATCH_UP).until(() -> offsets.liveGroups().contains(GROUP));
-            offsets.awaitNoLag(GROUP, CATCH_UP);
-            Map<Integer, Long> start = offsets.committed(GROUP);
+        try (ConsumerGroups offsets = new ConsumerGroups(suite)) {
+            await(GROUP + " is reading").atMost(CATCH_UP).until(() -> offsets.readersOf(MemberEventRecords.TOPIC).contains(GROUP));
+            offsets.awaitNoLag(List.of(GROUP), CATCH_UP);
+            Map<Integer, Long> start = offsets.committed(GROUP, MemberEventRecords.TOPIC);
             MemberEventRecords.publish(suite, events);
 
             for (int kill = 0; kill < KILLS; kill++) {
@@ -91,7 +92,7 @@ class ConsumerCrashReplayTest {
                 appliedBeyondCommit.add(digest(prefix).totalOf("appliedEvents") - committed);
                 suite.start(Deployable.AID);
             }
-            offsets.awaitNoLag(GROUP, CATCH_UP);
+            offsets.awaitNoLag(List.of(GROUP), CATCH_UP);
             ProjectionDigest afterFaults = digest(prefix);
             faulty = afterFaults.sha256();
             assertExpectedEffects("after the kills", afterFaults, members);
@@ -121,7 +122,7 @@ class ConsumerCrashReplayTest {
      * Stops aid-service, rewinds its member group to the earliest offset (deleting the test's documents first for the
      * fault-free build), starts it and waits until it has read the topic again.
      */
-    private static ProjectionDigest replay(ConsumerGroupOffsets offsets, String prefix, boolean fromScratch) {
+    private static ProjectionDigest replay(ConsumerGroups offsets, String prefix, boolean fromScratch) {
         suite.stop(Deployable.AID);
         if (fromScratch) {
             ProjectionDigest.delete(suite.mongoUri("aid"), "aid", "member_records", prefix);
@@ -131,7 +132,7 @@ class ConsumerCrashReplayTest {
         await("rewinding " + GROUP).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().untilAsserted(() -> offsets.rewindToEarliest(GROUP));
         suite.start(Deployable.AID);
-        offsets.awaitNoLag(GROUP, CATCH_UP);
+        offsets.awaitNoLag(List.of(GROUP), CATCH_UP);
         return digest(prefix);
     }
 
@@ -155,8 +156,8 @@ class ConsumerCrashReplayTest {
     }
 
     /** The test's events the group has committed, over all partitions. */
-    private static long progress(ConsumerGroupOffsets offsets, Map<Integer, Long> start) {
-        return offsets.committed(GROUP).entrySet().stream()
+    private static long progress(ConsumerGroups offsets, Map<Integer, Long> start) {
+        return offsets.committed(GROUP, MemberEventRecords.TOPIC).entrySet().stream()
                 .mapToLong(partition -> partition.getValue() - start.getOrDefault(partition.getKey(), 0L)).sum();
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import cn.smartunion.systemtest.suite.ConsumerGroups;
 import cn.smartunion.systemtest.suite.Suite;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -129,11 +130,11 @@ class PoisonEventsTest {
         Map<String, Map<String, String>> causes;
         StallWatch stalls;
         List<String> groups;
-        try (ConsumerGroupOffsets offsets = new ConsumerGroupOffsets(suite, MemberEventRecords.TOPIC)) {
+        try (ConsumerGroups offsets = new ConsumerGroups(suite)) {
             await("the four projections' groups read " + MemberEventRecords.TOPIC).atMost(CATCH_UP)
-                    .until(() -> offsets.liveGroups().containsAll(PROJECTION_GROUPS));
-            groups = offsets.liveGroups();
-            groups.forEach(group -> offsets.awaitNoLag(group, CATCH_UP));
+                    .until(() -> offsets.readersOf(MemberEventRecords.TOPIC).containsAll(PROJECTION_GROUPS));
+            groups = offsets.readersOf(MemberEventRecords.TOPIC);
+            groups.forEach(group -> offsets.awaitNoLag(List.of(group), CATCH_UP));
 
             stalls = new StallWatch(offsets, groups);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -239,7 +240,7 @@ class PoisonEventsTest {
      */
     private static final class StallWatch {
 
-        private final ConsumerGroupOffsets offsets;
+        private final ConsumerGroups offsets;
         private final List<String> groups;
         private final Map<String, Long> lastOffset = new HashMap<>();
         private final Map<String, Long> still = new HashMap<>();
@@ -247,17 +248,17 @@ class PoisonEventsTest {
         private volatile long longestNanos;
         private volatile String longestWhere = "none";
 
-        StallWatch(ConsumerGroupOffsets offsets, List<String> groups) {
+        StallWatch(ConsumerGroups offsets, List<String> groups) {
             this.offsets = offsets;
             this.groups = groups;
         }
 
         synchronized void sample() {
             try {
-                Map<Integer, Long> ends = offsets.ends();
+                Map<Integer, Long> ends = offsets.endOffsets(MemberEventRecords.TOPIC);
                 long now = System.nanoTime();
                 for (String group : groups) {
-                    offsets.committed(group).forEach((partition, committed) -> {
+                    offsets.committed(group, MemberEventRecords.TOPIC).forEach((partition, committed) -> {
                         String key = group + " partition " + partition;
                         Long last = lastOffset.put(key, committed);
                         if (committed >= ends.get(partition) || last == null || last.longValue() != committed) {
