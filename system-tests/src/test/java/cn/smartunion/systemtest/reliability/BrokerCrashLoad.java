@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import cn.smartunion.systemtest.suite.Http;
 
@@ -154,22 +153,5 @@ final class BrokerCrashLoad {
         if (clients != null) {
             clients.shutdownNow();
         }
-    }
-
-    /** A token that is fetched again every few minutes, so a long run never sends an expired one. */
-    static Supplier<String> refreshing(Supplier<String> fetch, long refreshSeconds) {
-        return new Supplier<>() {
-            private String token;
-            private long fetchedAt;
-
-            @Override
-            public synchronized String get() {
-                if (token == null || System.nanoTime() - fetchedAt > TimeUnit.SECONDS.toNanos(refreshSeconds)) {
-                    token = fetch.get();
-                    fetchedAt = System.nanoTime();
-                }
-                return token;
-            }
-        };
     }
 }

@@ -69,7 +69,7 @@ class BrokerCrashTest {
     @BeforeAll
     static void startSuite() {
         suite = Suite.shared();
-        countyAdmin = BrokerCrashLoad.refreshing(() -> suite.userToken("county.admin"), 240);
+        countyAdmin = () -> suite.sharedUserToken("county.admin");
         String token = countyAdmin.get();
         String yunxiId = new MembershipApi(suite).orgId(token, "420322");
         // a union of its own, so the projections' documents of this union are exactly this test's entries
