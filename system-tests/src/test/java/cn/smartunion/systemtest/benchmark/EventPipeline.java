@@ -62,7 +62,7 @@ final class EventPipeline {
         this.pollMillis = pollMillis;
     }
 
-    Outcome measure(String token, int rate, int seconds, Duration settle) throws Exception {
+    Outcome measure(String label, String token, int rate, int seconds, Duration settle) throws Exception {
         int total = rate * seconds;
         Map<String, Pending> pending = new ConcurrentHashMap<>();
         List<Long> answerNanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -125,9 +125,9 @@ final class EventPipeline {
                 pending.size() + (int) answered.getCount(),
                 new Latencies(answerNanos.stream().mapToLong(Long::longValue).toArray()),
                 new Latencies(projectedNanos.stream().mapToLong(Long::longValue).toArray()), pollMillis);
-        System.out.printf(Locale.ROOT, "PERFORMANCE pipeline %d/s for %d s: %d created, %d other answers, %d not "
+        System.out.printf(Locale.ROOT, "PERFORMANCE pipeline %s %d/s for %d s: %d created, %d other answers, %d not "
                         + "projected; HTTP answer p50 %.1f ms; to the projection p50 %.1f ms p99 %.1f ms max %.1f ms%n",
-                rate, seconds, outcome.created(), outcome.otherAnswers(), outcome.missing(),
+                label, rate, seconds, outcome.created(), outcome.otherAnswers(), outcome.missing(),
                 outcome.answer().percentileMillis(50), outcome.projected().percentileMillis(50),
                 outcome.projected().percentileMillis(99), outcome.projected().percentileMillis(100));
         return outcome;

@@ -22,6 +22,8 @@ final class KafkaTool {
     private static final Pattern AVERAGE = Pattern.compile("Avg latency: ([0-9.]+) ms");
     private static final Pattern PERCENTILES = Pattern.compile(
             "Percentiles: 50th = (\\d+), 99th = (\\d+), 99\\.9th = (\\d+)");
+    /** ConsumerPerformance's figures: two timestamps, then numbers, comma-separated. */
+    private static final Pattern STATS_LINE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} [0-9:]+, .*");
 
     private KafkaTool() {
     }
@@ -68,12 +70,15 @@ final class KafkaTool {
         String output = run("org.apache.kafka.tools.ConsumerPerformance", arguments,
                 logs.resolve("kafka-consumer-perf.log"), Duration.ofMinutes(10));
         List<String> lines = output.lines().map(String::trim).toList();
-        for (int i = 0; i < lines.size() - 1; i++) {
-            if (lines.get(i).startsWith("start.time")) {
-                String[] names = lines.get(i).split(",\\s*");
-                String[] values = lines.get(i + 1).split(",\\s*");
+        String[] names = null;
+        for (String line : lines) {
+            if (line.startsWith("start.time")) {
+                names = line.split(",\\s*");
+            }
+            else if (names != null && STATS_LINE.matcher(line).matches() && line.split(",").length == names.length) {
+                String[] values = line.split(",\\s*");
                 Map<String, String> columns = new HashMap<>();
-                for (int c = 0; c < Math.min(names.length, values.length); c++) {
+                for (int c = 0; c < names.length; c++) {
                     columns.put(names[c].trim(), values[c].trim());
                 }
                 return new ConsumerPerformance("ConsumerPerformance " + String.join(" ", arguments), columns);
@@ -86,6 +91,8 @@ final class KafkaTool {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+                // its logs into its log file through log4j (the classpath has logback too, which would print them)
+                "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
                 "-Dlog4j2.configurationFile=" + System.getProperty("smartunion.suite.log4j-config",
                         "../local-run/config/log4j2.xml"),
                 "-Dlocalrun.log.file=" + log,

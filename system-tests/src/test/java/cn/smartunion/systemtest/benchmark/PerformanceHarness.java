@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import cn.smartunion.systemtest.suite.Deployable;
 import cn.smartunion.systemtest.suite.MembershipApi;
 import cn.smartunion.systemtest.suite.Suite;
+import org.slf4j.LoggerFactory;
 
 import static cn.smartunion.systemtest.benchmark.MarkdownReport.number;
 import static cn.smartunion.systemtest.benchmark.MarkdownReport.ratio;
@@ -43,7 +44,17 @@ public final class PerformanceHarness {
     private Suite suite;
 
     public static void main(String[] args) throws Exception {
+        quietLogs();
         System.exit(new PerformanceHarness().run());
+    }
+
+    /** The Kafka and Mongo clients' INFO lines (every client's whole configuration) would bury the figures. */
+    private static void quietLogs() {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("cn.smartunion"))
+                    .setLevel(ch.qos.logback.classic.Level.INFO);
+        }
     }
 
     private int run() throws Exception {
@@ -100,9 +111,9 @@ public final class PerformanceHarness {
                 lag.awaitCaughtUp(ProjectionThroughput.TOPIC, ConsumerLag::isService, Duration.ofMinutes(10));
             }
             if (pipelineWarmUp > 0) {
-                pipeline.measure(suite.userToken(STAFF), rate, pipelineWarmUp, Duration.ofSeconds(60));
+                pipeline.measure("warm-up", suite.userToken(STAFF), rate, pipelineWarmUp, Duration.ofSeconds(60));
             }
-            return pipeline.measure(suite.userToken(STAFF), rate, seconds, Duration.ofSeconds(120));
+            return pipeline.measure("counted", suite.userToken(STAFF), rate, seconds, Duration.ofSeconds(120));
         });
         KafkaTool.EndToEnd e2e = part("2. Kafka EndToEndLatency", () -> KafkaTool.endToEndLatency(
                 suite.kafkaBootstrapServers(), "performance.e2e-latency", e2eMessages, e2eBytes, logs));
