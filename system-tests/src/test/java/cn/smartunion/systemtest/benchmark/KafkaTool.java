@@ -91,11 +91,8 @@ final class KafkaTool {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-                // its logs into its log file through log4j (the classpath has logback too, which would print them)
-                "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
-                "-Dlog4j2.configurationFile=" + System.getProperty("smartunion.suite.log4j-config",
-                        "../local-run/config/log4j2.xml"),
-                "-Dlocalrun.log.file=" + log,
+                // SLF4J picks logback on this classpath: the tool's logs go to its log file, its figures to stdout
+                "-Dlogback.configurationFile=" + logbackConfiguration(log),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
@@ -115,6 +112,20 @@ final class KafkaTool {
             throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ":\n" + tail(text));
         }
         return text;
+    }
+
+    private static Path logbackConfiguration(Path log) throws IOException {
+        Path configuration = log.resolveSibling(log.getFileName() + ".logback.xml");
+        Files.writeString(configuration, """
+                <configuration>
+                  <appender name="file" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder><pattern>%%d{HH:mm:ss.SSS} %%-5level [%%thread] %%logger - %%msg%%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="file"/></root>
+                </configuration>
+                """.formatted(log));
+        return configuration;
     }
 
     private static String tail(String output) {
