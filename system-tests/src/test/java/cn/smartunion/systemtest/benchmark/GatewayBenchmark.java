@@ -33,7 +33,7 @@ import cn.smartunion.systemtest.suite.Suite;
  */
 public final class GatewayBenchmark {
 
-    private static final String PATH = "/api/membership/v1/orgs?size=20";
+    static final String PATH = "/api/membership/v1/orgs?size=20";
 
     private GatewayBenchmark() {
     }
