@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import cn.smartunion.systemtest.suite.ConsumerGroups;
 import cn.smartunion.systemtest.suite.Deployable;
 import cn.smartunion.systemtest.suite.MembershipApi;
 import cn.smartunion.systemtest.suite.Suite;
@@ -106,9 +107,9 @@ public final class PerformanceHarness {
         EventPipeline pipeline = new EventPipeline(suite.serviceUrl(Deployable.MEMBERSHIP), suite.mongoUri("aid"),
                 entryOrg, people, pollMillis);
         EventPipeline.Outcome events = part("2. event pipeline", () -> {
-            try (ConsumerLag lag = new ConsumerLag(suite.kafkaBootstrapServers())) {
+            try (ConsumerGroups lag = new ConsumerGroups(suite)) {
                 // part 1's entries must be read first, or their backlog would be in the latencies
-                lag.awaitCaughtUp(ProjectionThroughput.TOPIC, ConsumerLag::isService, Duration.ofMinutes(10));
+                lag.awaitNoLag(lag.groups(ProjectionThroughput::isService), Duration.ofMinutes(10));
             }
             if (pipelineWarmUp > 0) {
                 pipeline.measure("warm-up", suite.userToken(STAFF), rate, pipelineWarmUp, Duration.ofSeconds(60));

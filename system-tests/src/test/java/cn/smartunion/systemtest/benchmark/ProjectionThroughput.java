@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import cn.smartunion.systemtest.suite.ConsumerGroups;
 import cn.smartunion.systemtest.suite.Deployable;
 import cn.smartunion.systemtest.suite.Suite;
 import com.mongodb.client.MongoClient;
@@ -75,14 +76,18 @@ final class ProjectionThroughput {
         this.logs = logs;
     }
 
+    /** A group of one of the suite's services, not one of the harness's or Kafka's tools. */
+    static boolean isService(String group) {
+        return !group.startsWith("performance-harness") && !group.startsWith("perf-consumer");
+    }
+
     Outcome measure(int n) throws Exception {
         ConsumerRecord<String, String> template = activatedEvent();
-        try (ConsumerLag lag = new ConsumerLag(suite.kafkaBootstrapServers())) {
-            lag.awaitCaughtUp(TOPIC, ConsumerLag::isService, Duration.ofMinutes(10));
+        try (ConsumerGroups lag = new ConsumerGroups(suite)) {
+            lag.awaitNoLag(lag.groups(ProjectionThroughput::isService), Duration.ofMinutes(10));
             suite.stop(Deployable.AID);
             publishCopies(template, n);
-            lag.awaitCaughtUp(TOPIC, group -> ConsumerLag.isService(group) && !group.equals(GROUP),
-                    Duration.ofMinutes(20));
+            lag.awaitNoLag(lag.groups(group -> isService(group) && !group.equals(GROUP)), Duration.ofMinutes(20));
             long backlog = lag.lag(GROUP, TOPIC);
             System.out.printf("PERFORMANCE projection: %,d events waiting for %s%n", backlog, GROUP);
 
