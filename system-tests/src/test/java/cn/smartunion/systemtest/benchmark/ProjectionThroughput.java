@@ -21,7 +21,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -260,7 +259,8 @@ final class ProjectionThroughput {
     /** The conditional upsert IdempotentProjection sends for an activation. */
     private static UpdateOneModel<Document> upsert(Document document, String eventId) {
         return new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", document.get("_id")), Filters.ne("appliedEvents", eventId)),
+                // as Spring Data renders IdempotentProjection's criteria: one document, not Filters.and's $and
+                new Document("_id", document.get("_id")).append("appliedEvents", new Document("$ne", eventId)),
                 Updates.combine(Updates.set("orgId", document.get("orgId")),
                         Updates.set("orgPath", document.get("orgPath")),
                         Updates.set("groupTags", document.get("groupTags")),
