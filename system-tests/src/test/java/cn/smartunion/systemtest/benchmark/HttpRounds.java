@@ -23,13 +23,13 @@ import cn.smartunion.systemtest.suite.People;
 /**
  * Part 1: the same authenticated call through the gateway and directly to membership-service, in alternating rounds
  * of one run, closed loop ({@code concurrency} clients, each sending its next request when the last one is answered),
- * HTTP/1.1 keep-alive. Warm-up rounds are not counted. Two calls: the database-backed GET of {@link GatewayBenchmark}
+ * HTTP/1.1 keep-alive. Warm-up rounds are not counted. Two calls: the database-backed GET
  * and a real write, the staff entry of a new member (its own person and {@code Idempotency-Key} each time; it stores
  * the member, seals the personal data and raises {@code MemberActivated}).
  */
 final class HttpRounds {
 
-    static final String GET_PATH = GatewayBenchmark.PATH;
+    static final String GET_PATH = "/api/membership/v1/orgs?size=20";
     static final String POST_PATH = "/api/membership/v1/members";
 
     /** One of the two calls, built for a base URL. */

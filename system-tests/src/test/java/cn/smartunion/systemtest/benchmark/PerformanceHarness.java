@@ -81,7 +81,7 @@ public final class PerformanceHarness {
                 System.getProperty("smartunion.keycloak.start-timeout", "900"));
         System.setProperty("smartunion.suite.ready-timeout", System.getProperty("smartunion.suite.ready-timeout", "900"));
         System.setProperty(Suite.JVM_OPTIONS_PROPERTY, JVM_OPTIONS);
-        // one staff account drives every call: the per-user limit must count, never refuse (as GatewayBenchmark)
+        // one staff account drives every call: the per-user limit must count, never refuse
         System.setProperty(Suite.ENV_OVERRIDE_PREFIX + "gateway.USER_RATE_LIMIT_PER_MINUTE", "100000000");
         System.setProperty(Suite.ENV_OVERRIDE_PREFIX + "gateway.USER_RATE_LIMIT_BURST", "100000000");
         System.setProperty(Suite.ENV_OVERRIDE_PREFIX + "membership-service.SMARTUNION_ENROLMENT_MAX_ROWS",
